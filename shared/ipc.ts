@@ -1,0 +1,117 @@
+/**
+ * The one IPC contract between the renderer and the Electron main process.
+ * Channel names, argument and result types, and zod schemas live here; the preload object
+ * `satisfies TalentLedgerBridge`, and main validates every payload against `ipcArgSchemas`.
+ * Every call resolves to a `Result` so failures cross the bridge as values with stable codes.
+ */
+import { z } from 'zod';
+import type { Result } from './result';
+
+/** Every channel carries the one prefix `tl:`; main rejects anything else. */
+export const IPC_PREFIX = 'tl:' as const;
+
+export const ipcChannels = {
+  openFile: 'tl:file:open',
+  saveFile: 'tl:file:save',
+  listBackups: 'tl:backup:list',
+  writeBackup: 'tl:backup:write',
+  readBackup: 'tl:backup:read',
+  deleteBackup: 'tl:backup:delete',
+  getBackupFolder: 'tl:backup:folder:get',
+  setBackupFolder: 'tl:backup:folder:set',
+  revealFile: 'tl:shell:reveal',
+  appInfo: 'tl:app:info',
+  printToPdf: 'tl:print:pdf',
+} as const;
+
+export type IpcMethod = keyof typeof ipcChannels;
+export type IpcChannel = (typeof ipcChannels)[IpcMethod];
+
+/** Default largest file the open dialog will read into memory (bytes). */
+export const DEFAULT_MAX_OPEN_BYTES = 512 * 1024 * 1024;
+
+const fileFilterSchema = z.object({
+  name: z.string().max(200),
+  extensions: z.array(z.string().regex(/^[A-Za-z0-9*]{1,10}$/)).max(20),
+});
+
+/** A backup file name: no folders, no traversal, our own extension set. */
+const backupNameSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[\w\-.\u4e00-\u9fa5]+\.(tlbak|tlbak\.tmp|json)$/u, 'invalid backup file name')
+  .refine((name) => !name.includes('..'), 'invalid backup file name');
+
+const bytesSchema = z.instanceof(Uint8Array);
+
+export const ipcArgSchemas = {
+  openFile: z
+    .object({
+      title: z.string().max(200).optional(),
+      filters: z.array(fileFilterSchema).max(20).optional(),
+      maxBytes: z.number().int().positive().max(4 * 1024 * 1024 * 1024).optional(),
+    })
+    .strict(),
+  saveFile: z
+    .object({
+      defaultName: z.string().min(1).max(255),
+      bytes: bytesSchema,
+      filters: z.array(fileFilterSchema).max(20).optional(),
+    })
+    .strict(),
+  listBackups: z.object({}).strict(),
+  writeBackup: z.object({ name: backupNameSchema, bytes: bytesSchema }).strict(),
+  readBackup: z.object({ name: backupNameSchema }).strict(),
+  deleteBackup: z.object({ name: backupNameSchema }).strict(),
+  getBackupFolder: z.object({}).strict(),
+  setBackupFolder: z.object({ choose: z.literal(true) }).strict(),
+  revealFile: z.object({ path: z.string().min(1).max(4096) }).strict(),
+  appInfo: z.object({}).strict(),
+  printToPdf: z.object({ defaultName: z.string().min(1).max(255), landscape: z.boolean().optional() }).strict(),
+} satisfies Record<IpcMethod, z.ZodType>;
+
+export type IpcArgs = { [K in IpcMethod]: z.infer<(typeof ipcArgSchemas)[K]> };
+
+export interface OpenedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface BackupFileInfo {
+  name: string;
+  size: number;
+  /** ISO timestamp. */
+  modifiedAt: string;
+}
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  electron: string;
+  chrome: string;
+  node: string;
+  platform: string;
+  backupFolder: string;
+}
+
+export type Canceled = { canceled: true };
+
+export interface IpcResults {
+  openFile: Canceled | ({ canceled: false } & OpenedFile);
+  saveFile: Canceled | { canceled: false; path: string };
+  listBackups: BackupFileInfo[];
+  writeBackup: { path: string };
+  readBackup: Uint8Array;
+  deleteBackup: { deleted: boolean };
+  getBackupFolder: { path: string };
+  setBackupFolder: Canceled | { canceled: false; path: string };
+  revealFile: { shown: boolean };
+  appInfo: AppInfo;
+  printToPdf: Canceled | { canceled: false; path: string };
+}
+
+/** What the preload exposes as `window.talentLedger`: exactly one function per channel. */
+export type TalentLedgerBridge = {
+  [K in IpcMethod]: (args: IpcArgs[K]) => Promise<Result<IpcResults[K]>>;
+};
