@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { createMemoryIndexedDB, createTestDatabase, makeTestTalent } from './testing';
+import { applySchema, CURRENT_SCHEMA_VERSION, schemaVersions, upgradeAuditEntryToV2, upgradeTalentToV2 } from './schema';
+
+describe('schema versions', () => {
+  it('are increasing whole numbers starting at 1', () => {
+    expect(schemaVersions.map((entry) => entry.version)).toEqual(schemaVersions.map((_, index) => index + 1));
+    expect(CURRENT_SCHEMA_VERSION).toBe(schemaVersions.length);
+  });
+
+  it('refuses a list that goes backwards', () => {
+    const calls: number[] = [];
+    const fake = {
+      version(versionNumber: number) {
+        calls.push(versionNumber);
+        return { stores: () => ({ upgrade: () => undefined }) };
+      },
+    };
+    expect(() => applySchema(fake, [...schemaVersions].reverse())).toThrow(/increasing/);
+  });
+});
+
+describe('v2 record upgrades', () => {
+  it('backfills a missing talent status as active and keeps an existing one', () => {
+    const old: Record<string, unknown> = { id: 'a', name: '李四' };
+    upgradeTalentToV2(old);
+    expect(old.status).toBe('active');
+    const movedOut: Record<string, unknown> = { id: 'b', status: 'movedOut' };
+    upgradeTalentToV2(movedOut);
+    expect(movedOut.status).toBe('movedOut');
+  });
+
+  it('gives audit entries a string entityId', () => {
+    const none: Record<string, unknown> = { id: 1 };
+    upgradeAuditEntryToV2(none);
+    expect(none.entityId).toBe('');
+    const numeric: Record<string, unknown> = { id: 2, entityId: 42 };
+    upgradeAuditEntryToV2(numeric);
+    expect(numeric.entityId).toBe('42');
+    const kept: Record<string, unknown> = { id: 3, entityId: 'uuid-1' };
+    upgradeAuditEntryToV2(kept);
+    expect(kept.entityId).toBe('uuid-1');
+  });
+});
+
+describe('upgrading a filled version-1 database to the current schema', () => {
+  it('keeps every record and backfills the new fields', async () => {
+    const world = createMemoryIndexedDB();
+    const v1 = createTestDatabase(schemaVersions.slice(0, 1), world);
+    await v1.open();
+    expect(v1.verno).toBe(1);
+
+    // Version-1 data as an early build wrote it: some talents without `status`, audit entries without entityId.
+    const withoutStatus = Array.from({ length: 50 }, (_, index) => {
+      const { status: _status, ...rest } = makeTestTalent({
+        id: `t-${index}`,
+        name: `人员${index}`,
+        idNumber: `31010119900101${String(index).padStart(4, '0')}`,
+      });
+      return rest;
+    });
+    const movedOut = makeTestTalent({ id: 't-moved', status: 'movedOut', idNumber: '440524188001010014' });
+    await v1.table('talents').bulkAdd([...withoutStatus, movedOut]);
+    await v1.table('auditLog').bulkAdd([
+      { at: '2024-01-02T08:00:00.000Z', operator: '王五', action: 'settings', entity: 'settings', changes: [], note: '' },
+      { at: '2024-01-02T08:01:00.000Z', operator: '王五', action: 'create', entity: 'talent', entityId: 't-1', changes: [], note: '' },
+    ]);
+    await v1.table('trainingBases').add({ id: 'b-1', name: '张江人工智能实训基地', createdAt: 'x', updatedAt: 'x' });
+    await v1.table('rosters').add({ id: 'r-1', baseId: 'b-1', name: '2024 第一期', createdAt: 'x', updatedAt: 'x' });
+    await v1.table('enrollments').add({ id: 'e-1', rosterId: 'r-1', talentId: 't-1', createdAt: 'x', updatedAt: 'x' });
+    await v1.table('certificationApplications').add({ id: 'c-1', talentId: 't-2', status: 'draft', createdAt: 'x', updatedAt: 'x' });
+    await v1.table('settings').add({ key: 'operatorName', value: '王五' });
+    v1.close();
+
+    const current = createTestDatabase(undefined, world);
+    await current.open();
+    expect(current.verno).toBe(CURRENT_SCHEMA_VERSION);
+
+    const talents = await current.talents.toArray();
+    expect(talents).toHaveLength(51);
+    for (const talent of talents) {
+      const original = talent.id === 't-moved' ? movedOut : withoutStatus.find((candidate) => candidate.id === talent.id);
+      expect(original, talent.id).toBeDefined();
+      // Every field survives unchanged; only `status` was filled in where it was missing.
+      expect(talent).toEqual({ ...original, status: talent.id === 't-moved' ? 'movedOut' : 'active' });
+    }
+    // The new index sees every talent.
+    expect(await current.talents.where('status').equals('active').count()).toBe(50);
+    expect(await current.talents.where('status').equals('movedOut').count()).toBe(1);
+
+    const audit = await current.auditLog.orderBy('id').toArray();
+    expect(audit.map((entry) => entry.entityId)).toEqual(['', 't-1']);
+    expect(await current.auditLog.where('[entity+entityId]').equals(['settings', '']).count()).toBe(1);
+    expect(await current.auditLog.where('[entity+entityId]').equals(['talent', 't-1']).count()).toBe(1);
+
+    expect(await current.trainingBases.get('b-1')).toMatchObject({ name: '张江人工智能实训基地' });
+    expect(await current.rosters.where('baseId').equals('b-1').count()).toBe(1);
+    expect(await current.enrollments.where('talentId').equals('t-1').count()).toBe(1);
+    expect(await current.certificationApplications.where('talentId').equals('t-2').count()).toBe(1);
+    expect(await current.settings.get('operatorName')).toEqual({ key: 'operatorName', value: '王五' });
+    current.close();
+  });
+
+  it('still refuses a duplicate document after the upgrade', async () => {
+    const database = createTestDatabase();
+    await database.talents.add(makeTestTalent({ id: 'one' }));
+    await expect(database.talents.add(makeTestTalent({ id: 'two' }))).rejects.toThrow();
+    // Same number, other document type: a different person.
+    await database.talents.add(makeTestTalent({ id: 'three', idType: 'passport' }));
+    expect(await database.talents.count()).toBe(2);
+    database.close();
+  });
+});

@@ -1,0 +1,96 @@
+/**
+ * Stored record types for the entities whose domain design comes in later issues. They hold only
+ * what links records together (ids, talentId, timestamps); later issues extend them and add a new
+ * schema version in schema.ts when an index changes.
+ */
+import type { Language } from '../i18n/types';
+
+/** Fields every stored entity carries. Timestamps are ISO strings (UTC). */
+export interface StoredEntity {
+  /** Primary key, a UUID (`crypto.randomUUID()`). */
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** 职称申报: one application of one talent for one title level. */
+export interface CertificationApplication extends StoredEntity {
+  talentId: string;
+  /** Workflow state; the state machine lives in shared/ (later issue). */
+  status: string;
+}
+
+/** 培训基地. */
+export interface TrainingBase extends StoredEntity {
+  name: string;
+}
+
+/** 花名册: one training class at one base. */
+export interface Roster extends StoredEntity {
+  baseId: string;
+  name: string;
+}
+
+/** One trainee on one roster (花名册的一行), linked to the talent record. */
+export interface Enrollment extends StoredEntity {
+  rosterId: string;
+  talentId: string;
+}
+
+/** Audit log actions. `reveal` is showing a masked ID number or phone in full. */
+export type AuditAction = 'create' | 'update' | 'delete' | 'import' | 'reveal' | 'restore' | 'settings';
+
+/** What an audit entry is about; matches the table names (plus `settings` and `backup`). */
+export type AuditEntity = 'talent' | 'certificationApplication' | 'trainingBase' | 'roster' | 'enrollment' | 'settings' | 'backup';
+
+/** One field's value before and after a change (`undefined` = the field did not exist). */
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** One audit log entry. Written in the same transaction as the change it records (see audit.ts). */
+export interface AuditEntry {
+  /** Auto-increment key: gives the log a total order even when two entries share a timestamp. */
+  id: number;
+  /** ISO timestamp. */
+  at: string;
+  /** Operator name at the time of the action (from the `operatorName` setting). */
+  operator: string;
+  action: AuditAction;
+  entity: AuditEntity;
+  /** Id of the changed record; '' when the entry is about no single record (settings, a whole import). */
+  entityId: string;
+  changes: FieldChange[];
+  note: string;
+}
+
+/** The organisation the operator works for: 人社局 or 培训基地. */
+export type OperatorRole = 'bureau' | 'base';
+
+/** How ID numbers and phones are masked on screen and in exports: characters kept at each end. */
+export interface MaskPattern {
+  idNumberKeepStart: number;
+  idNumberKeepEnd: number;
+  phoneKeepStart: number;
+  phoneKeepEnd: number;
+}
+
+/** Typed values of the settings table; add a key here to add a setting. */
+export interface SettingValues {
+  operatorName: string;
+  role: OperatorRole;
+  language: Language;
+  maskPattern: MaskPattern;
+  /** Visible list columns per list id (e.g. `talents` → field keys), in display order. */
+  listColumns: Record<string, string[]>;
+}
+
+export type SettingKey = keyof SettingValues;
+
+/** A row of the settings table. */
+export interface SettingRecord<K extends SettingKey = SettingKey> {
+  key: K;
+  value: SettingValues[K];
+}
