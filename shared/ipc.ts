@@ -27,6 +27,23 @@ export const ipcChannels = {
 export type IpcMethod = keyof typeof ipcChannels;
 export type IpcChannel = (typeof ipcChannels)[IpcMethod];
 
+/**
+ * Error codes the IPC layer itself returns (before or around a handler). Handlers add their own
+ * codes (`FILE_TOO_LARGE`, `FILE_NOT_FOUND`, `BACKUP_NAME_INVALID`, …) in `AppError.code`.
+ */
+export const ipcErrorCodes = {
+  /** The channel is not one of `ipcChannels`. */
+  unknownChannel: 'IPC_UNKNOWN_CHANNEL',
+  /** The call came from a frame other than our window's main frame on `app://talentledger`. */
+  forbiddenSender: 'IPC_FORBIDDEN_SENDER',
+  /** The arguments failed the channel's zod schema. */
+  badPayload: 'IPC_BAD_PAYLOAD',
+  /** The handler threw; details stay in the main-process log. */
+  handlerFailed: 'IPC_HANDLER_FAILED',
+} as const;
+
+export type IpcErrorCode = (typeof ipcErrorCodes)[keyof typeof ipcErrorCodes];
+
 /** Default largest file the open dialog will read into memory (bytes). */
 export const DEFAULT_MAX_OPEN_BYTES = 512 * 1024 * 1024;
 
@@ -35,8 +52,8 @@ const fileFilterSchema = z.object({
   extensions: z.array(z.string().regex(/^[A-Za-z0-9*]{1,10}$/)).max(20),
 });
 
-/** A backup file name: no folders, no traversal, our own extension set. */
-const backupNameSchema = z
+/** A backup file name: no folders, no traversal, our own extension set. Main re-checks it before touching disk. */
+export const backupNameSchema = z
   .string()
   .min(1)
   .max(200)
