@@ -3,14 +3,10 @@
  * imported. Codes are stable (the file checker prints them); messages are for the clerk.
  */
 import type { AppError } from '../result';
+import type { FileIssueCode } from '../validation/issues';
 
-export type ImportFileErrorCode =
-  | 'FILE_CORRUPT'
-  | 'FILE_ENCRYPTED'
-  | 'FILE_TOO_LARGE'
-  | 'FILE_EMPTY'
-  | 'NO_HEADER'
-  | 'UNSUPPORTED_FORMAT';
+/** The file-level codes of the issue catalogue (shared/validation/issues.ts). */
+export type ImportFileErrorCode = FileIssueCode;
 
 /** A file-level refusal: an {@link AppError} whose code is one of {@link ImportFileErrorCode}. */
 export interface ImportFileError extends AppError {

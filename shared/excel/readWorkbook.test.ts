@@ -114,7 +114,7 @@ describe('readWorkbook: formats', () => {
 
   it('keeps a numeric ID cell numeric (digits lost) and date cells date-formatted', async () => {
     const grid = await readOk(
-      writeWorkbook([{ name: 'S', rows: [['姓名', '身份证号码', '出生日期'], ['张三', 310101199001011236, { t: 'n', v: 32874, z: 'yyyy-mm-dd' }]] }]),
+      writeWorkbook([{ name: 'S', rows: [['姓名', '身份证号码', '出生日期'], ['张三', Number('310101199001011236'), { t: 'n', v: 32874, z: 'yyyy-mm-dd' }]] }]),
     );
     const row = grid.sheets[0]?.rows[1];
     expect(row?.[1]?.t).toBe('n');

@@ -1,0 +1,139 @@
+/**
+ * The whole import pipeline in one call, shared by the app's import worker and the command-line
+ * file checker: bytes → workbook → data sheet and header → column mapping → validated rows.
+ * The result's fields are the checker's JSON output, one to one (see {@link checkerJson}).
+ */
+import { err, ok, type Result } from '../result';
+import type { TemplateMeta, SpreadsheetFormat } from './grid';
+import type { ColumnOverride, AmbiguousColumn } from './headerMapping';
+import { importFileError, type ImportFileError } from './importErrors';
+import { importKindSpec, type ImportKind } from './importKinds';
+import { DEFAULT_MAX_DATA_ROWS, readWorkbook, type ReadWorkbookLimits } from './readWorkbook';
+import { findDataSheet } from './sheetLayout';
+import type { TextEncodingName } from './textDecoding';
+import { validateRows, type ImportedRow, type ImportIssue } from './validateRows';
+
+export interface CheckImportOptions extends ReadWorkbookLimits {
+  /** Manual column mapping (0-based columns of the header row); applied when locating the header too. */
+  overrides?: readonly ColumnOverride[];
+  /** `YYYY-MM-DD` for "not in the future" rules; defaults to today in China. */
+  today?: string;
+  /** Keep each row's normalised record in `records` (the app's import needs them; the checker does not). */
+  keepRecords?: boolean;
+}
+
+export interface ImportCheckResult {
+  file: string;
+  kind: ImportKind;
+  format: SpreadsheetFormat;
+  /** CSV only. */
+  encoding?: TextEncodingName;
+  sheet: string;
+  /** 1-based sheet row of the header. */
+  headerRow: number;
+  /** Field key → header text, in field-table order. */
+  mapping: Record<string, string>;
+  /** Non-blank data rows (footers and rows holding only 序号 excluded). */
+  rows: number;
+  valid: number;
+  invalid: number;
+  issues: ImportIssue[];
+  /** The workbook came from one of our templates. */
+  template?: TemplateMeta;
+  /** Header cells that map to no field, and those that matched several fields equally (for the mapping screen). */
+  unmapped: Array<{ column: number; header: string }>;
+  ambiguous: AmbiguousColumn[];
+  /** Present with `keepRecords`. */
+  records?: ImportedRow[];
+}
+
+/** The checker's JSON for a readable file: the documented fields only (`template` when present). */
+export interface CheckerJson {
+  file: string;
+  kind: ImportKind;
+  format: SpreadsheetFormat;
+  encoding?: TextEncodingName;
+  sheet: string;
+  headerRow: number;
+  mapping: Record<string, string>;
+  rows: number;
+  valid: number;
+  invalid: number;
+  issues: Array<Omit<ImportIssue, 'messageEn'>>;
+  template?: TemplateMeta;
+}
+
+/** The checker's JSON for a file that cannot be read. */
+export interface CheckerErrorJson {
+  file: string;
+  error: { code: string; message: string };
+}
+
+/**
+ * Checks one file of the given kind. File-level refusals (nothing imported) come back as errors:
+ * FILE_CORRUPT, FILE_ENCRYPTED, FILE_TOO_LARGE (bytes, uncompressed size or more than
+ * `maxDataRows` data rows), FILE_EMPTY, NO_HEADER, UNSUPPORTED_FORMAT.
+ */
+export async function checkImportFile(bytes: Uint8Array, fileName: string, kind: ImportKind, opts: CheckImportOptions = {}): Promise<Result<ImportCheckResult, ImportFileError>> {
+  const grid = await readWorkbook(bytes, fileName, opts);
+  if (!grid.ok) return grid;
+  const spec = importKindSpec(kind);
+  const located = findDataSheet(grid.value, spec.fields, spec.headerKeys, opts.overrides);
+  if (!located) return err(importFileError('NO_HEADER'));
+  const validation = validateRows(located.sheet, located.rowIndex, located.mapping, spec, { today: opts.today, keepRecords: opts.keepRecords });
+  const maxDataRows = opts.maxDataRows ?? DEFAULT_MAX_DATA_ROWS;
+  if (validation.rows > maxDataRows) {
+    return err(importFileError('FILE_TOO_LARGE', `数据超过 ${maxDataRows.toLocaleString('en-US')} 行`, `more than ${maxDataRows} data rows`));
+  }
+  if (validation.rows === 0) return err(importFileError('FILE_EMPTY', '表头下没有数据行', 'no data rows below the header'));
+  const mapping: Record<string, string> = {};
+  for (const field of spec.fields) {
+    const column = located.mapping.fields.get(field.key);
+    if (column) mapping[field.key] = column.header;
+  }
+  const result: ImportCheckResult = {
+    file: fileName,
+    kind,
+    format: grid.value.format,
+    sheet: located.sheet.name,
+    headerRow: located.rowIndex + 1,
+    mapping,
+    rows: validation.rows,
+    valid: validation.valid,
+    invalid: validation.invalid,
+    issues: validation.issues,
+    unmapped: located.mapping.unmapped,
+    ambiguous: located.mapping.ambiguous,
+  };
+  if (grid.value.format === 'csv' && grid.value.encoding) result.encoding = grid.value.encoding;
+  if (grid.value.template) result.template = grid.value.template;
+  if (validation.records) result.records = validation.records;
+  return ok(result);
+}
+
+/** The checker's `--json` object for a result or a refusal. */
+export function checkerJson(fileName: string, result: Result<ImportCheckResult, ImportFileError>): CheckerJson | CheckerErrorJson {
+  if (!result.ok) return { file: fileName, error: { code: result.error.code, message: result.error.message } };
+  const value = result.value;
+  const json: CheckerJson = {
+    file: value.file,
+    kind: value.kind,
+    format: value.format,
+    ...(value.encoding ? { encoding: value.encoding } : {}),
+    sheet: value.sheet,
+    headerRow: value.headerRow,
+    mapping: value.mapping,
+    rows: value.rows,
+    valid: value.valid,
+    invalid: value.invalid,
+    issues: value.issues.map(({ row, field, column, code, severity, value: cellValue, message }) => ({ row, field, column, code, severity, value: cellValue, message })),
+  };
+  if (value.template) json.template = value.template;
+  return json;
+}
+
+/** The checker's exit code: 0 all rows valid, 1 some row has an error, 2 the file cannot be read. */
+export function checkerExitCode(result: Result<ImportCheckResult, ImportFileError>): 0 | 1 | 2 {
+  if (!result.ok) return 2;
+  return result.value.invalid > 0 ? 1 : 0;
+}

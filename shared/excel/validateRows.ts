@@ -1,0 +1,183 @@
+/**
+ * Row-level half of the import pipeline: every data row of the data sheet is turned into a record
+ * keyed by field, validated by its kind's validator, and checked for duplicates within the file.
+ * Kept compact for 300,000-row files: one small object per row, issues only where there are any.
+ */
+import type { FieldDef, FieldType } from '../fields/fieldTypes';
+import { talentIdentityKey } from '../identity/documents';
+import type { IdDocumentType } from '../talent/talent';
+import { duplicateInFileIssue } from '../validation/duplicates';
+import type { IssueCode, IssueSeverity, ValidationIssue } from '../validation/issues';
+import type { RawCellValue } from '../validation/validateRecord';
+import { cellIsBlank, cellIsDateFormatted, cellText, type GridCell, type SheetGrid } from './grid';
+import type { ColumnMapping } from './headerMapping';
+import type { ImportKindSpec } from './importKinds';
+import { dataRowIndexes } from './sheetLayout';
+
+/** One issue as the file checker prints it. */
+export interface ImportIssue {
+  /** 1-based sheet row. */
+  row: number;
+  /** Field key, `''` for the whole row. */
+  field: string;
+  /** Header text of the field's column in the file. */
+  column: string;
+  code: IssueCode;
+  severity: IssueSeverity;
+  /** The cell as the user sees it (its displayed text); '' for a blank cell. */
+  value: string;
+  message: string;
+  messageEn: string;
+}
+
+/** One data row's outcome, kept only when asked for (the app's import needs it, the checker does not). */
+export interface ImportedRow {
+  /** 1-based sheet row. */
+  row: number;
+  /** Normalised values from the kind's validator (a TalentDraft for talents, a RosterRecord for rosters). */
+  record: object;
+  valid: boolean;
+}
+
+export interface RowsValidation {
+  /** Non-blank data rows. */
+  rows: number;
+  valid: number;
+  invalid: number;
+  issues: ImportIssue[];
+  /** Present when `keepRecords` was set. */
+  records?: ImportedRow[];
+}
+
+export interface ValidateRowsOptions {
+  /** `YYYY-MM-DD` for "not in the future" rules. */
+  today?: string;
+  /** Keep every row's normalised record (for the app's import). Default false. */
+  keepRecords?: boolean;
+}
+
+/** Field types whose validators read a number cell's value (not its displayed text). */
+const NUMBER_READING_TYPES: ReadonlySet<FieldType> = new Set(['date', 'month', 'number', 'integer', 'phone', 'idNumber']);
+/** From 16 digits on, a number cannot hold a document number reliably (Excel keeps 15 significant digits). */
+const NUMERIC_ID_MIN = 1e15;
+const NO_DATE_FORMATTED_KEYS: ReadonlySet<string> = new Set();
+
+/** What a cell passes to validation: numbers stay numbers where the field reads numbers, otherwise the displayed text. */
+export function rawCellValue(cell: GridCell | undefined, field: FieldDef): RawCellValue {
+  if (cell === undefined || cellIsBlank(cell)) return undefined;
+  if (cell.t === 'n' && typeof cell.v === 'number') {
+    // A document number stored as a number with 16+ digits has lost digits: pass the number's
+    // scientific form, which the identity check refuses as ID_NUMERIC, never as a repairable number.
+    if (field.type === 'idNumber' && Math.abs(cell.v) >= NUMERIC_ID_MIN) return cell.v.toExponential();
+    if (NUMBER_READING_TYPES.has(field.type)) return cell.v;
+    return cellText(cell);
+  }
+  if (cell.t === 'b' && field.type === 'boolean' && typeof cell.v === 'boolean') return cell.v;
+  return cellText(cell);
+}
+
+interface DuplicateCandidate {
+  row: number;
+  idType: string;
+  idNumber: string;
+}
+
+/**
+ * Rows whose (document type, normalised number) appeared on an earlier row: each later occurrence
+ * with the row it repeats. The key follows {@link talentIdentityKey} (15-digit IDs upgraded).
+ */
+export function findDuplicatesInFile(candidates: readonly DuplicateCandidate[]): Array<{ row: number; firstRow: number }> {
+  const firstRows = new Map<string, number>();
+  const duplicates: Array<{ row: number; firstRow: number }> = [];
+  for (const candidate of candidates) {
+    const key = talentIdentityKey(candidate.idType as IdDocumentType, candidate.idNumber);
+    const first = firstRows.get(key);
+    if (first === undefined) firstRows.set(key, candidate.row);
+    else duplicates.push({ row: candidate.row, firstRow: first });
+  }
+  return duplicates;
+}
+
+/**
+ * Validates every data row of `sheet` below `headerRowIndex` with the kind's validator, adds
+ * DUPLICATE_IN_FILE to every repeat of a document number (rows whose number is invalid or numeric
+ * take no part), and counts valid and invalid rows.
+ */
+export function validateRows(
+  sheet: SheetGrid,
+  headerRowIndex: number,
+  mapping: ColumnMapping,
+  spec: ImportKindSpec,
+  opts: ValidateRowsOptions = {},
+): RowsValidation {
+  const columns: Array<{ field: FieldDef; column: number; header: string }> = [];
+  for (const field of spec.fields) {
+    const mapped = mapping.fields.get(field.key);
+    if (mapped) columns.push({ field, column: mapped.column, header: mapped.header });
+  }
+  const columnByKey = new Map(columns.map((entry) => [entry.field.key, entry]));
+  const idNumberField = spec.fields.find((field) => field.key === spec.idNumberKey);
+  const rowIndexes = dataRowIndexes(sheet, headerRowIndex, mapping.serialColumn);
+  const issues: ImportIssue[] = [];
+  const records: ImportedRow[] | undefined = opts.keepRecords ? [] : undefined;
+  const firstRows = new Map<string, number>();
+  let valid = 0;
+
+  for (const rowIndex of rowIndexes) {
+    const cells = sheet.rows[rowIndex] ?? [];
+    const rowNumber = rowIndex + 1;
+    // Keys come from the field table only, never from the file.
+    const raw: Record<string, RawCellValue> = {};
+    let dateFormattedKeys: Set<string> | undefined;
+    for (const { field, column } of columns) {
+      const cell = cells[column];
+      const value = rawCellValue(cell, field);
+      if (value === undefined) continue;
+      raw[field.key] = value;
+      if ((field.type === 'date' || field.type === 'month') && cellIsDateFormatted(cell)) (dateFormattedKeys ??= new Set()).add(field.key);
+    }
+    const { record, issues: rowIssues } = spec.validateRow(raw, { today: opts.today, dateFormattedKeys: dateFormattedKeys ?? NO_DATE_FORMATTED_KEYS });
+
+    // Duplicates: only rows whose document type and number passed their checks.
+    const numberFailed = rowIssues.some((issue) => issue.severity === 'error' && (issue.field === spec.idNumberKey || issue.field === spec.idTypeKey));
+    const values = record as Record<string, unknown>;
+    const idNumber = values[spec.idNumberKey];
+    if (!numberFailed && typeof idNumber === 'string' && idNumber !== '' && idNumberField) {
+      const idType = typeof values[spec.idTypeKey] === 'string' && values[spec.idTypeKey] !== '' ? (values[spec.idTypeKey] as IdDocumentType) : 'resident';
+      const key = talentIdentityKey(idType, idNumber);
+      const first = firstRows.get(key);
+      if (first === undefined) firstRows.set(key, rowNumber);
+      else rowIssues.push(duplicateInFileIssue(idNumberField, first));
+    }
+
+    let rowValid = true;
+    for (const issue of rowIssues) {
+      if (issue.severity === 'error') rowValid = false;
+      issues.push(toImportIssue(issue, rowNumber, cells, columnByKey));
+    }
+    if (rowValid) valid += 1;
+    records?.push({ row: rowNumber, record, valid: rowValid });
+  }
+  const result: RowsValidation = { rows: rowIndexes.length, valid, invalid: rowIndexes.length - valid, issues };
+  if (records) result.records = records;
+  return result;
+}
+
+function toImportIssue(
+  issue: ValidationIssue,
+  row: number,
+  cells: ReadonlyArray<GridCell | undefined>,
+  columnByKey: ReadonlyMap<string, { column: number; header: string }>,
+): ImportIssue {
+  const column = columnByKey.get(issue.field);
+  return {
+    row,
+    field: issue.field,
+    column: column?.header ?? '',
+    code: issue.code,
+    severity: issue.severity,
+    value: column ? cellText(cells[column.column]) : (issue.value ?? ''),
+    message: issue.message,
+    messageEn: issue.messageEn,
+  };
+}
