@@ -9,6 +9,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, s
 import { createElectronDialogAdapter, createElectronShellAdapter } from './electronAdapters';
 import { createIpcHandlers, type IpcHandlers } from './fileHandlers';
 import { registerIpcHandlers } from './ipc';
+import { createFileLogger } from './log';
 import { buildApplicationMenuTemplate } from './menu';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, contentTypeForPath, isAppOrigin, resolveAppRequestPath } from './protocol';
 import {
@@ -38,6 +39,8 @@ const userDataOverride = process.env.TL_USER_DATA_DIR;
 if (userDataOverride) app.setPath('userData', path.resolve(userDataOverride));
 
 let mainWindow: BrowserWindow | null = null;
+/** Until `ready` the console is all there is; afterwards errors also go to userData/logs/main.log. */
+let logError: (message: string, error?: unknown) => void = (message, error) => console.error(message, error ?? '');
 let lastWindowState: WindowState | null = null;
 
 if (!app.requestSingleInstanceLock()) {
@@ -54,7 +57,7 @@ if (!app.requestSingleInstanceLock()) {
     void persistWindowState().finally(() => app.quit());
   });
   app.whenReady().then(start).catch((error: unknown) => {
-    console.error('TalentLedger failed to start', error);
+    logError('TalentLedger failed to start', error);
     dialog.showErrorBox(`${PRODUCT_NAME}无法启动`, error instanceof Error ? error.message : String(error));
     app.exit(1);
   });
@@ -111,6 +114,7 @@ function documentsFolder(): string {
 }
 
 async function start(): Promise<void> {
+  logError = createFileLogger(path.join(app.getPath('userData'), 'logs'));
   denyAllPermissions();
   registerAppProtocol();
 
@@ -132,7 +136,7 @@ async function start(): Promise<void> {
       return mainWindow.webContents.printToPDF({ landscape, printBackground: true, pageSize: 'A4' });
     },
   });
-  registerIpcHandlers(ipcMain, handlers, () => mainWindow?.webContents);
+  registerIpcHandlers(ipcMain, handlers, () => mainWindow?.webContents, (message, error) => logError(message, error));
   Menu.setApplicationMenu(Menu.buildFromTemplate(buildApplicationMenuTemplate({
     productName: PRODUCT_NAME,
     platform: process.platform,
@@ -181,7 +185,7 @@ async function createMainWindow(): Promise<void> {
     if (mainWindow === window) mainWindow = null;
   });
   window.webContents.on('render-process-gone', (_event, details) => {
-    console.error(`Renderer process gone: ${details.reason}`);
+    logError(`Renderer process gone: ${details.reason} (exit code ${details.exitCode})`);
   });
   await window.loadURL(APP_ENTRY_URL);
 }
@@ -201,7 +205,7 @@ async function persistWindowState(): Promise<void> {
   try {
     await saveWindowState(windowStatePath(), lastWindowState);
   } catch (error) {
-    console.error('Could not save the window state', error);
+    logError('Could not save the window state', error);
   }
 }
 
