@@ -187,7 +187,12 @@ async function createMainWindow(): Promise<void> {
   window.webContents.on('render-process-gone', (_event, details) => {
     logError(`Renderer process gone: ${details.reason} (exit code ${details.exitCode})`);
   });
-  await window.loadURL(APP_ENTRY_URL);
+  try {
+    await window.loadURL(APP_ENTRY_URL);
+  } catch (error) {
+    logError('Could not load the renderer', error);
+    throw new Error(`界面文件无法加载，请重新安装本程序（开发时请先运行 npm run build）。\nThe user interface could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 function windowStatePath(): string {
