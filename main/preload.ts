@@ -3,7 +3,8 @@
  * `ipcRenderer` itself never crosses the bridge; the object must satisfy the shared contract.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { ipcChannels, type TalentLedgerBridge } from '../shared/ipc';
+import { ipcChannels } from '../shared/ipcChannels';
+import type { TalentLedgerBridge } from '../shared/ipc';
 
 const bridge = {
   openFile: (args) => ipcRenderer.invoke(ipcChannels.openFile, args),

@@ -7,25 +7,8 @@
 import { z } from 'zod';
 import type { Result } from './result';
 
-/** Every channel carries the one prefix `tl:`; main rejects anything else. */
-export const IPC_PREFIX = 'tl:' as const;
-
-export const ipcChannels = {
-  openFile: 'tl:file:open',
-  saveFile: 'tl:file:save',
-  listBackups: 'tl:backup:list',
-  writeBackup: 'tl:backup:write',
-  readBackup: 'tl:backup:read',
-  deleteBackup: 'tl:backup:delete',
-  getBackupFolder: 'tl:backup:folder:get',
-  setBackupFolder: 'tl:backup:folder:set',
-  revealFile: 'tl:shell:reveal',
-  appInfo: 'tl:app:info',
-  printToPdf: 'tl:print:pdf',
-} as const;
-
-export type IpcMethod = keyof typeof ipcChannels;
-export type IpcChannel = (typeof ipcChannels)[IpcMethod];
+export { IPC_PREFIX, ipcChannels, type IpcChannel, type IpcMethod } from './ipcChannels';
+import type { IpcMethod } from './ipcChannels';
 
 /**
  * Error codes the IPC layer itself returns (before or around a handler). Handlers add their own
