@@ -60,6 +60,18 @@ export interface RecordValidation<K extends string> {
 
 const TAG_SEPARATORS = /[，,;；、\n\r]+/;
 
+/** Field lookup by key, built once per field table (tables are module constants). */
+const fieldIndexCache = new WeakMap<readonly FieldDef[], ReadonlyMap<string, FieldDef>>();
+
+function fieldIndex(fields: readonly FieldDef[]): ReadonlyMap<string, FieldDef> {
+  let index = fieldIndexCache.get(fields);
+  if (!index) {
+    index = new Map(fields.map((field) => [field.key, field]));
+    fieldIndexCache.set(fields, index);
+  }
+  return index;
+}
+
 function ownValue(raw: RawRecord, key: string): RawCellValue {
   return Object.prototype.hasOwnProperty.call(raw, key) ? raw[key] : undefined;
 }
@@ -170,7 +182,8 @@ function normaliseCell(field: FieldDef, value: Exclude<RawCellValue, null | unde
 }
 
 function resolveIdentityKeys(fields: readonly FieldDef[], identity: IdentityFieldKeys): Required<Omit<IdentityFieldKeys, 'defaultIdType'>> & { defaultIdType: IdDocumentType } {
-  const has = (key: string | undefined): key is string => key !== undefined && fields.some((field) => field.key === key);
+  const index = fieldIndex(fields);
+  const has = (key: string | undefined): key is string => key !== undefined && index.has(key);
   const idNumber = identity.idNumber ?? fields.find((field) => field.type === 'idNumber')?.key ?? '';
   return {
     idNumber: has(idNumber) ? idNumber : '',
@@ -201,10 +214,11 @@ function checkIdentity(
 ): void {
   const keys = resolveIdentityKeys(fields, identity);
   if (keys.idNumber === '') return;
-  const idField = fields.find((field) => field.key === keys.idNumber);
+  const index = fieldIndex(fields);
+  const idField = index.get(keys.idNumber);
   const rawId = ownValue(raw, keys.idNumber);
   if (!idField || isBlank(rawId) || typeof rawId === 'boolean' || Array.isArray(rawId)) return;
-  const typeField = fields.find((field) => field.key === keys.idType);
+  const typeField = index.get(keys.idType);
   if (keys.idType !== '' && !isBlank(ownValue(raw, keys.idType)) && record[keys.idType] === undefined) return; // CODE_UNKNOWN already reported
   const idType = (keys.idType !== '' ? (record[keys.idType] as IdDocumentType | undefined) : undefined) ?? keys.defaultIdType;
   if (typeField && record[keys.idType] === undefined) record[keys.idType] = idType;
@@ -223,7 +237,7 @@ function checkIdentity(
     issues.push(createIssue(typeField, 'ID_TYPE_ADJUSTED', { params: { type: option?.zh ?? info.idType, typeEn: option?.en ?? info.idType } }));
   }
 
-  const birthField = fields.find((field) => field.key === keys.birthDate);
+  const birthField = index.get(keys.birthDate);
   if (birthField && info.birthDate) {
     const rawBirth = ownValue(raw, birthField.key);
     const entered = record[birthField.key];
@@ -244,7 +258,7 @@ function checkIdentity(
     }
   }
 
-  const genderField = fields.find((field) => field.key === keys.gender);
+  const genderField = index.get(keys.gender);
   if (genderField && info.gender) {
     const rawGender = ownValue(raw, genderField.key);
     const entered = record[genderField.key];
@@ -282,7 +296,9 @@ export function validateRecord<K extends string>(fields: readonly FieldDef<K>[],
 
   const today = opts.today ?? todayYmd();
   const birthKey = opts.identity === null ? undefined : (opts.identity?.birthDate ?? 'birthDate');
-  const birthField = fields.find((field) => field.key === birthKey && field.type === 'date');
+  const index = fieldIndex(fields);
+  const birthCandidate = birthKey === undefined ? undefined : index.get(birthKey);
+  const birthField = birthCandidate?.type === 'date' ? birthCandidate : undefined;
   const birth = birthField ? record[birthField.key] : undefined;
   if (birthField && typeof birth === 'string' && (compareYmd(birth, today) > 0 || compareYmd(birth, '1900-01-01') < 0)) {
     issues.push(createIssue(birthField, 'DATE_RANGE', { detailZh: '出生日期不能晚于今天或早于 1900 年', detailEn: 'cannot be in the future or before 1900' }, birth));
@@ -291,8 +307,8 @@ export function validateRecord<K extends string>(fields: readonly FieldDef<K>[],
   for (const range of opts.dateRanges ?? []) {
     const from = record[range.from];
     const to = record[range.to];
-    const fromField = fields.find((field) => field.key === range.from);
-    const toField = fields.find((field) => field.key === range.to);
+    const fromField = index.get(range.from);
+    const toField = index.get(range.to);
     if (typeof from === 'string' && typeof to === 'string' && fromField && toField && compareYmd(to, from) < 0) {
       issues.push(createIssue(toField, 'DATE_RANGE', { detailZh: `不能早于${fromField.zh}`, detailEn: `cannot be before ${fromField.en}` }, to));
     }
