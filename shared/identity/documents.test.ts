@@ -49,6 +49,11 @@ describe('residence permits (港澳台居民居住证)', () => {
     const back = check('taiwanResidence', '810000199501010023');
     expect(back.ok && back.value.idType).toBe('hkMacauResidence');
   });
+  it('moves a residence permit number typed as 居民身份证 to its permit type', () => {
+    const permit = check('resident', '810000199501010023');
+    expect(permit.ok && permit.value).toMatchObject({ idType: 'hkMacauResidence', gender: 'F' });
+    expect(check('resident', '810000199501010024')).toEqual({ ok: false, error: { code: 'ID_CHECKSUM' } });
+  });
   it('refuses other prefixes, bad checks and 15 digits', () => {
     expect(check('hkMacauResidence', '310101199003071230')).toEqual({ ok: false, error: { code: 'ID_FORMAT' } });
     expect(check('hkMacauResidence', '810000199501010024')).toEqual({ ok: false, error: { code: 'ID_CHECKSUM' } });

@@ -14,8 +14,9 @@ import { looksLikeScientificNotation, normalizeDocumentNumber } from './normaliz
 /** A document number that passed its type's checks. */
 export interface DocumentNumberInfo {
   /**
-   * The document type, possibly refined: a 港澳台居民居住证 number entered as one residence
-   * permit type but carrying the other's prefix (830000 ↔ 810000/820000) is moved to the right one.
+   * The document type, possibly refined by the number's prefix: a 港澳台居民居住证 number entered as
+   * the other residence permit type (830000 ↔ 810000/820000), or as a resident ID card, is moved to
+   * the right permit type.
    */
   idType: IdDocumentType;
   /** Normalised number (15-digit resident IDs upgraded to 18). */
@@ -94,6 +95,8 @@ export function validateDocumentNumber(idType: IdDocumentType, raw: string | num
   if (normalized === '') return fail('ID_FORMAT');
   switch (idType) {
     case 'resident': {
+      // No resident card starts 810000/820000/830000: such a number is a residence permit typed as 身份证.
+      if (/^8[123]0000\d{11}[\dX]$/.test(normalized)) return residencePermit('hkMacauResidence', normalized, opts);
       const parsed = parseCitizenId(normalized, opts);
       if (!parsed.ok) return parsed;
       const { idNumber, birthDate, gender, district, warnings } = parsed.value;
