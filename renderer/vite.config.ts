@@ -64,6 +64,14 @@ export default defineConfig({
     // The app loads from local disk (app:// or 127.0.0.1), so a large vendor chunk costs little;
     // route pages are split with React.lazy so later heavy features (charts, Excel) load on demand.
     chunkSizeWarningLimit: 2500,
+    rolldownOptions: {
+      output: {
+        // Run module bodies in source order whatever chunk they land in. Without it a shared chunk
+        // (e.g. zod's schemas in shared/ipc.ts) can run before main.tsx's first import
+        // (cspSafeZod.ts), and zod would probe eval under the CSP.
+        strictExecutionOrder: true,
+      },
+    },
   },
   server: {
     host: '127.0.0.1',

@@ -6,6 +6,7 @@ export {
   getSetting,
   setSetting,
   setSettings,
+  rememberLanguage,
   readSettings,
   readStoredSettings,
   withDefaults,
@@ -17,3 +18,4 @@ export {
 export { useSettings } from './useSettings';
 export { requestPersistentStorage, readStorageStatus, formatBytes, type StorageStatus } from './storage';
 export type * from './types';
+export { useTalentCount } from './useTalentCount';

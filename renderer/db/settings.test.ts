@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getSetting, readSettings, setSetting, setSettings, SETTING_DEFAULTS } from './settings';
+import { getSetting, readSettings, rememberLanguage, setSetting, setSettings, SETTING_DEFAULTS } from './settings';
 import { createTestDatabase } from './testing';
 
 describe('settings', () => {
@@ -55,6 +55,16 @@ describe('settings', () => {
     await db.settings.put({ key: 'role', value: 'admin' as never });
     expect(await getSetting(db, 'role')).toBeUndefined();
     expect((await readSettings(db)).role).toBe('bureau');
+    expect(await db.auditLog.count()).toBe(0);
+    db.close();
+  });
+});
+
+describe('rememberLanguage', () => {
+  it('stores the UI language without an audit entry', async () => {
+    const db = createTestDatabase();
+    await rememberLanguage(db, 'en');
+    expect(await getSetting(db, 'language')).toBe('en');
     expect(await db.auditLog.count()).toBe(0);
     db.close();
   });

@@ -127,3 +127,12 @@ export function setSetting<K extends SettingKey>(
 ): Promise<Result<{ changed: SettingKey[] }>> {
   return setSettings(db, { [key]: value } as Partial<SettingValues>, note);
 }
+
+/**
+ * Mirrors the UI language into the settings table without an audit entry: it is a display
+ * preference, not data (the LanguageProvider keeps the live choice in localStorage).
+ */
+export async function rememberLanguage(db: TalentLedgerDB, language: SettingValues['language']): Promise<void> {
+  const value = parseSetting('language', language);
+  if (value !== undefined) await db.settings.put({ key: 'language', value });
+}

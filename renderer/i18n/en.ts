@@ -54,11 +54,17 @@ export const en: Dictionary = {
       emptyDescription:
         'The dashboard will sum up the number of talents, pending title applications and upcoming training classes. Start by adding or importing people in Talents.',
       action: 'Go to Talents',
+      total: 'Talents in total',
+      active: 'In the pool',
+      movedOut: 'Moved out',
+      cancelled: 'Cancelled',
     },
     talents: {
       title: 'Talents',
-      emptyTitle: 'No talent records yet',
+      emptyTitle: 'Start your talent ledger',
       emptyDescription: 'No talent records yet. Add them here or import them from Excel; Settings can generate demo data.',
+      pendingTitle: 'The talent pool holds {count} records',
+      pendingDescription: 'The list, search, editing and Excel import are being built; the dashboard already counts these records by status.',
     },
     titles: {
       title: 'Title reviews',
@@ -85,6 +91,8 @@ export const en: Dictionary = {
       emptyTitle: 'No data to report yet',
       emptyDescription:
         'Reports sum up the talents by education, age band, title, skill level, district and category, and export to Excel. Add or import talents first.',
+      pendingTitle: '{count} talent records are ready to report on',
+      pendingDescription: 'Reports by education, age band, title, skill level, district and category are being built.',
       action: 'Go to Talents',
     },
     backup: {
@@ -140,6 +148,7 @@ export const en: Dictionary = {
     role: 'Organisation type',
     submit: 'Start',
     storageNote: 'All data stays on this computer and is never uploaded to any server.',
+    auditNote: 'First start: operator registered',
   },
   settings: {
     operatorSection: 'Operator',
@@ -162,6 +171,22 @@ export const en: Dictionary = {
     runtimeElectron: 'Desktop',
     backupFolder: 'Backup location',
     savedOperator: 'Operator saved',
+  },
+  demo: {
+    title: 'Demo data',
+    description:
+      'Generates fictitious people (ID numbers and credit codes pass their checks) to try the app out or to demonstrate it. Demo data can be removed at any time without touching real records.',
+    count: 'Number of records',
+    countOption: '{count} records',
+    generate: 'Generate demo data',
+    remove: 'Remove demo data',
+    removeConfirm: 'Remove all {count} demo records?',
+    current: '{count} demo records now',
+    added: '{count} demo records generated',
+    removed: '{count} demo records removed',
+    canceled: 'Canceled; nothing was written',
+    auditAdd: 'Demo data generated',
+    auditRemove: 'Demo data removed',
   },
   fileDrop: {
     hint: 'Drop files here, or click to choose',

@@ -36,3 +36,6 @@ export type MessageArgs<K extends MessageKey> = [PlaceholderNames<ValueAt<typeof
 
 /** The translate function handed out by `useT()`. */
 export type TranslateFunction = <K extends MessageKey>(key: K, ...args: MessageArgs<K>) => string;
+
+/** Keys of messages without placeholders: what a table of labels (menus, columns) may hold. */
+export type PlainMessageKey = { [K in MessageKey]: MessageArgs<K> extends [] ? K : never }[MessageKey];

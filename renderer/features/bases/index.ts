@@ -1,0 +1,1 @@
+export { BasesPage } from './BasesPage';

@@ -1,0 +1,1 @@
+export { RostersPage } from './RostersPage';
