@@ -35,9 +35,9 @@ describe('parseCitizenId', () => {
     expect(result.ok && result.value.idNumber).toBe('11010519491231002X');
   });
 
-  it('refuses 440524188001010014 by default (1880 < 1900) although its check character is right', () => {
-    expect(parseCitizenId('440524188001010014', { today })).toEqual({ ok: false, error: { code: 'ID_DATE' } });
-    const lenient = parseCitizenId('440524188001010014', { today, earliestBirthDate: '1800-01-01' });
+  it('accepts 440524188001010014 (born 1880: a real date) and refuses it when a later bound is set', () => {
+    expect(parseCitizenId('440524188001010014', { today, earliestBirthDate: '1900-01-01' })).toEqual({ ok: false, error: { code: 'ID_DATE' } });
+    const lenient = parseCitizenId('440524188001010014', { today });
     expect(lenient.ok && lenient.value).toMatchObject({ birthDate: '1880-01-01', gender: 'M' });
   });
 
@@ -59,13 +59,13 @@ describe('parseCitizenId', () => {
     expect(parseCitizenId('3.10101E+17', { today })).toEqual({ ok: false, error: { code: 'ID_NUMERIC' } });
   });
 
-  it('refuses impossible, future and pre-1900 birth dates', () => {
+  it('refuses impossible, future and (with a bound set) too-early birth dates', () => {
     // 2023-02-29 does not exist (check char irrelevant: the date is tested first).
     expect(parseCitizenId('310101202302290011', { today })).toEqual({ ok: false, error: { code: 'ID_DATE' } });
     // 2026-07-01 is after "today" 2026-06-30; 31010120260701001 → 21+9+0+5+0+4+4+0+12+18+0+63+0+5+0+0+2 = 143, mod 11 = 0 → "1"
     expect(citizenIdCheckChar('31010120260701001')).toBe('1');
     expect(parseCitizenId('310101202607010011', { today })).toEqual({ ok: false, error: { code: 'ID_DATE' } });
-    expect(parseCitizenId('310101189912310011', { today })).toEqual({ ok: false, error: { code: 'ID_DATE' } });
+    expect(parseCitizenId('310101189912310011', { today, earliestBirthDate: '1900-01-01' })).toEqual({ ok: false, error: { code: 'ID_DATE' } });
   });
 
   it('accepts a leap day birth date (崇明县 310230, 1960-02-29)', () => {

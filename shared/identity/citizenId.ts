@@ -38,8 +38,8 @@ export interface IdCheckOptions {
   /** "Today" for the not-in-the-future rule (`YYYY-MM-DD`); defaults to today in China. */
   today?: string;
   /**
-   * Earliest accepted birth date, default `1900-01-01`. The DOMAIN example 440524188001010014
-   * has a correct check character but an 1880 birth date, so it is refused unless this is lowered.
+   * Earliest accepted birth date, default `1800-01-01`. GB 11643 only asks for a real calendar
+   * date; the DOMAIN example 440524188001010014 (born 1880) is a valid number and must pass.
    */
   earliestBirthDate?: string;
 }
@@ -47,7 +47,8 @@ export interface IdCheckOptions {
 /** Weights of positions 1–17 (2^(18−i) mod 11). */
 export const CITIZEN_ID_WEIGHTS: readonly number[] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = '10X98765432';
-const DEFAULT_EARLIEST_BIRTH_DATE = '1900-01-01';
+/** Lower bound for birth dates inside IDs and in birth-date cells: only absurd dates are refused. */
+export const DEFAULT_EARLIEST_BIRTH_DATE = '1800-01-01';
 
 /** The MOD 11-2 check character for the first 17 digits. Throws on anything but 17 digits (a bug). */
 export function citizenIdCheckChar(first17: string): string {
