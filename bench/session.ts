@@ -1,0 +1,175 @@
+/**
+ * One benchmark session: the app page (opened with `?bench=1`), typed calls into the in-page bench
+ * API, fixture serving, heap metering, and cold starts. The CLI harness and the e2e smoke test both
+ * drive measurements through this class; only how a browser context is (re)opened differs.
+ */
+import type { BrowserContext, Page } from '@playwright/test';
+import { BENCH_GLOBAL, type BenchApi } from '../renderer/bench/api';
+import { HeapMeter } from './heap';
+
+/** Methods of the in-page API. */
+export type BenchMethod = Exclude<keyof BenchApi, 'moduleUrl'>;
+type BenchInput<K extends BenchMethod> = Parameters<BenchApi[K]>[0];
+type BenchOutput<K extends BenchMethod> = Awaited<ReturnType<BenchApi[K]>>;
+
+/** The rows of the talent list, whichever way the list draws them. */
+export const TALENT_ROW_SELECTOR = '[data-testid="talent-row"], .ant-table-tbody tr.ant-table-row';
+/** Path of the page that loads the bench API without the app (routed by the session, never on disk). */
+const BENCH_ONLY_PATH = '/bench-only.html';
+const FIXTURE_PREFIX = '/bench-fixtures/';
+/** Baseline database name (a separate database with the app's schema). */
+export const BASELINE_DATABASE = 'talentledger-bench-baseline';
+
+/** How a session gets its browser context. */
+export interface ContextProvider {
+  /** The current context. */
+  current(): BrowserContext;
+  /**
+   * A context on the same storage with nothing cached in the browser: the harness restarts the
+   * browser; the smoke test, which cannot, returns the same context.
+   */
+  restart(): Promise<BrowserContext>;
+}
+
+export class BenchSession {
+  private pageValue: Page | null = null;
+  private heapValue: HeapMeter | null = null;
+  private readonly fixtures = new Map<string, Uint8Array>();
+  private routedContext: BrowserContext | null = null;
+  private moduleUrl: string | null = null;
+
+  constructor(
+    readonly baseUrl: string,
+    private readonly contexts: ContextProvider,
+  ) {}
+
+  /** The app page (open it with {@link openApp}). */
+  get page(): Page {
+    if (!this.pageValue) throw new Error('openApp first');
+    return this.pageValue;
+  }
+
+  get heap(): HeapMeter {
+    if (!this.heapValue) throw new Error('openApp first');
+    return this.heapValue;
+  }
+
+  /** Serves `bytes` at `/bench-fixtures/<name>` for the session's pages; returns the URL path. */
+  addFixture(name: string, bytes: Uint8Array): string {
+    this.fixtures.set(name, bytes);
+    return `.${FIXTURE_PREFIX}${name}`;
+  }
+
+  private async routeContext(context: BrowserContext): Promise<void> {
+    if (this.routedContext === context) return;
+    this.routedContext = context;
+    await context.route(`${this.baseUrl}${FIXTURE_PREFIX}**`, async (route) => {
+      const name = decodeURIComponent(new URL(route.request().url()).pathname.slice(FIXTURE_PREFIX.length));
+      const bytes = this.fixtures.get(name);
+      if (!bytes) return route.fulfill({ status: 404, body: `no fixture ${name}` });
+      return route.fulfill({ status: 200, contentType: 'application/octet-stream', body: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
+    });
+    await context.route(`${this.baseUrl}${BENCH_ONLY_PATH}`, async (route) => {
+      const moduleUrl = this.moduleUrl;
+      if (!moduleUrl) return route.fulfill({ status: 404, body: 'open the app once first' });
+      const html = `<!doctype html><html><head><meta charset="utf-8"><title>bench</title><script type="module" src="${moduleUrl}"></script></head><body></body></html>`;
+      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    });
+  }
+
+  private async replacePage(context: BrowserContext): Promise<Page> {
+    await this.heapValue?.detach();
+    if (this.pageValue && !this.pageValue.isClosed() && this.pageValue.context() === context) await this.pageValue.close();
+    await this.routeContext(context);
+    const page = await context.newPage();
+    this.pageValue = page;
+    this.heapValue = await HeapMeter.attach(page);
+    return page;
+  }
+
+  private async waitForApi(page: Page): Promise<void> {
+    await page.waitForFunction((name) => name in window, BENCH_GLOBAL, { timeout: 60_000 });
+    this.moduleUrl ??= await page.evaluate((name) => (window as unknown as Record<string, BenchApi>)[name]?.moduleUrl ?? '', BENCH_GLOBAL);
+  }
+
+  /** Opens (or reopens) the app with the bench API in a fresh page. */
+  async openApp(hash = '#/dashboard'): Promise<void> {
+    const page = await this.replacePage(this.contexts.current());
+    await page.goto(`${this.baseUrl}/?bench=1${hash}`);
+    await this.waitForApi(page);
+  }
+
+  /** Opens the bench API alone, on a page without the app (no open database connection of the app's). */
+  async openBenchOnly(): Promise<void> {
+    if (!this.moduleUrl) await this.openApp();
+    const page = await this.replacePage(this.contexts.current());
+    await page.goto(`${this.baseUrl}${BENCH_ONLY_PATH}`);
+    await this.waitForApi(page);
+  }
+
+  /** Calls one method of the in-page API. */
+  async call<K extends BenchMethod>(method: K, input: BenchInput<K>): Promise<BenchOutput<K>> {
+    return this.page.evaluate(
+      async ([name, methodName, argument]) => {
+        const api = (window as unknown as Record<string, Record<string, (input: unknown) => Promise<unknown>>>)[name];
+        const fn = api?.[methodName];
+        if (!fn) throw new Error(`the bench API has no ${methodName}`);
+        return fn.call(api, argument);
+      },
+      [BENCH_GLOBAL, method, input] as const,
+    ) as Promise<BenchOutput<K>>;
+  }
+
+  /** Empties the app's and the baseline's databases (from a page without the app), then reopens the app. */
+  async resetDatabases(): Promise<void> {
+    await this.openBenchOnly();
+    await this.call('deleteDatabases', { baselineName: BASELINE_DATABASE });
+    await this.openApp();
+    await this.call('completeFirstRun', { operatorName: 'bench' });
+  }
+
+  /**
+   * Cold start of the app: a restarted browser navigates to the talent list; the time is from
+   * navigation start to the first frame painted after the first talent row appears. Null when no
+   * row appears within `timeoutMs` (the list does not exist yet).
+   */
+  async coldStartApp(timeoutMs: number): Promise<number | null> {
+    const context = await this.contexts.restart();
+    const page = await this.replacePage(context);
+    await page.addInitScript((selector) => {
+      const record = (window as unknown as { __benchFirstRowsPainted?: number });
+      const check = () => {
+        if (record.__benchFirstRowsPainted !== undefined || !document.querySelector(selector)) return false;
+        // The frame after the row is in the DOM is the one that shows it.
+        requestAnimationFrame(() => setTimeout(() => (record.__benchFirstRowsPainted ??= performance.now()), 0));
+        return true;
+      };
+      new MutationObserver((_records, observer) => {
+        if (check()) observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    }, TALENT_ROW_SELECTOR);
+    await page.goto(`${this.baseUrl}/#/talents`);
+    try {
+      await page.waitForFunction(() => (window as unknown as { __benchFirstRowsPainted?: number }).__benchFirstRowsPainted !== undefined, null, {
+        timeout: timeoutMs,
+      });
+    } catch {
+      return null;
+    }
+    return page.evaluate(() => (window as unknown as { __benchFirstRowsPainted: number }).__benchFirstRowsPainted);
+  }
+
+  /** Cold-start baseline: a restarted browser opens the database with bare Dexie and reads the first page. */
+  async coldStartBaseline(limit: number): Promise<number> {
+    await this.contexts.restart();
+    await this.openBenchOnly();
+    const result = await this.call('baselineFirstPage', { limit });
+    if (result.rows === 0) throw new Error('cold-start baseline read no rows: the database is empty');
+    return result.ms;
+  }
+}
+
+/** True when an in-page call failed because the app path does not exist yet. */
+export function isNotYet(error: unknown): boolean {
+  return error instanceof Error && error.message.includes('NOT_YET');
+}

@@ -1,0 +1,242 @@
+/**
+ * The in-page benchmark API (loaded only on `?bench=1` pages, see ./index.ts). The Node harness in
+ * bench/ calls these methods through `page.evaluate`; each one runs either the app's own code path
+ * (through ./appPaths.ts) or a raw-library baseline in the bench worker, and returns plain numbers.
+ */
+import { Dexie } from 'dexie';
+import { wrapWorker, type WrappedWorker } from '../workers/rpc';
+import { DATABASE_NAME, getDatabase, setSettings } from '../db';
+import { generateTalents } from '../../shared/demo';
+import type { Talent } from '../../shared/talent/talent';
+import { NOT_YET, type BenchApi, type QueryTimes, type TimedRun } from './api';
+import { appPathAvailability, loadAppPaths } from './appPaths';
+import type { BenchWorkerApi } from './bench.worker';
+
+/** Talents per chunk when seeding through the app's repository. */
+const APP_SEED_CHUNK = 10_000;
+
+function notYet(what: string): Error {
+  return new Error(`${NOT_YET}: ${what}`);
+}
+
+/** Starts a fresh bench worker and waits until its module has loaded (spawning is never timed). */
+async function startWorker(): Promise<WrappedWorker<BenchWorkerApi>> {
+  const worker = wrapWorker<BenchWorkerApi>(new Worker(new URL('./bench.worker.ts', import.meta.url), { type: 'module', name: 'bench' }));
+  await worker.call.ready();
+  return worker;
+}
+
+/** Runs `work` in a fresh worker and ends the worker after, so one run's heap never carries into the next. */
+async function inFreshWorker<T>(work: (worker: WrappedWorker<BenchWorkerApi>) => Promise<T>): Promise<T> {
+  const worker = await startWorker();
+  try {
+    return await work(worker);
+  } finally {
+    worker.close();
+  }
+}
+
+/**
+ * Times `work` and records the longest main-thread task (Long Tasks API, tasks over 50 ms) while it
+ * runs. The observer is flushed after the work so a task that ends with it is counted.
+ */
+async function timedWithLongTasks<T>(work: () => Promise<T>): Promise<{ value: T; run: TimedRun }> {
+  let longest = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
+  });
+  observer.observe({ type: 'longtask', buffered: false });
+  const started = performance.now();
+  try {
+    const value = await work();
+    const ms = performance.now() - started;
+    // Let a task that was running when the work settled be reported.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    for (const entry of observer.takeRecords()) longest = Math.max(longest, entry.duration);
+    return { value, run: { ms, longestTaskMs: longest } };
+  } finally {
+    observer.disconnect();
+  }
+}
+
+async function fetchBytes(url: string): Promise<Uint8Array> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`fixture ${url}: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+let indexWorker: WrappedWorker<BenchWorkerApi> | null = null;
+let indexLoadMs = 0;
+
+async function loadedIndexWorker(): Promise<WrappedWorker<BenchWorkerApi>> {
+  if (!indexWorker) {
+    const worker = await startWorker();
+    const loaded = await worker.call.loadIndex({ databaseName: DATABASE_NAME });
+    indexLoadMs = loaded.ms;
+    indexWorker = worker;
+  }
+  return indexWorker;
+}
+
+let searchPrepared = false;
+
+function timesOf(values: { times: number[]; totals: number[] }, loadMs: number): QueryTimes {
+  return { times: values.times, totals: values.totals, loadMs };
+}
+
+/** Creates the API object installed on `window`. */
+export function createBenchApi(): BenchApi {
+  return {
+    moduleUrl: import.meta.url,
+
+    availability: appPathAvailability,
+
+    async completeFirstRun({ operatorName }) {
+      const result = await setSettings(getDatabase(), { operatorName, role: 'bureau' }, 'bench');
+      if (!result.ok) throw new Error(result.error.message);
+    },
+
+    async deleteDatabases({ baselineName }) {
+      getDatabase().close();
+      await Dexie.delete(DATABASE_NAME);
+      await Dexie.delete(baselineName);
+    },
+
+    async countTalents() {
+      return getDatabase().talents.count();
+    },
+
+    async baselineParse({ url }) {
+      const bytes = await fetchBytes(url);
+      return inFreshWorker(async (worker) => {
+        const { run } = await timedWithLongTasks(() => worker.call.parseSheet({ bytes }, { transfer: [bytes.buffer] }));
+        return run;
+      });
+    },
+
+    async baselineBulkAdd(input) {
+      return inFreshWorker(async (worker) => {
+        // The worker generates the records first and times only bulkAdd; the long-task window spans both.
+        const { value, run } = await timedWithLongTasks(() => worker.call.bulkAdd(input));
+        return { ms: value.ms, longestTaskMs: run.longestTaskMs };
+      });
+    },
+
+    async baselineWrite(input) {
+      return inFreshWorker(async (worker) => {
+        const { value, run } = await timedWithLongTasks(() => worker.call.writeSheet(input));
+        return { ms: value.ms, bytes: value.bytes, longestTaskMs: run.longestTaskMs };
+      });
+    },
+
+    async baselineFirstPage({ limit }) {
+      const started = performance.now();
+      // Bare Dexie: no schema declared, the stored one is read as it is.
+      const database = new Dexie(DATABASE_NAME);
+      await database.open();
+      const rows = await database.table('talents').orderBy('updatedAt').reverse().limit(limit).toArray();
+      const ms = performance.now() - started;
+      database.close();
+      return { ms, rows: rows.length };
+    },
+
+    async seedTalents({ count, seed }) {
+      const paths = await loadAppPaths();
+      const repository = paths.repository;
+      if (repository) {
+        let chunk: Talent[] = [];
+        const { run } = await timedWithLongTasks(async () => {
+          for (const talent of generateTalents(count, seed)) {
+            chunk.push(talent);
+            if (chunk.length >= APP_SEED_CHUNK) {
+              await repository.bulkStore(chunk);
+              chunk = [];
+            }
+          }
+          if (chunk.length > 0) await repository.bulkStore(chunk);
+        });
+        return { ...run, via: 'app', stored: await getDatabase().talents.count() };
+      }
+      return inFreshWorker(async (worker) => {
+        const { value, run } = await timedWithLongTasks(() => worker.call.seed({ databaseName: DATABASE_NAME, count, seed }));
+        return { ms: value.ms, longestTaskMs: run.longestTaskMs, via: 'dexie-bulkAdd', stored: value.stored };
+      });
+    },
+
+    async appImport({ url, fileName }) {
+      const importer = (await loadAppPaths()).importer;
+      if (!importer) throw notYet('the app has no import path yet');
+      const bytes = await fetchBytes(url);
+      const { value, run } = await timedWithLongTasks(() => importer.importTalents(bytes, fileName));
+      return { ...run, added: value.added, updated: value.updated };
+    },
+
+    async appSearch({ queries, limit }) {
+      const search = (await loadAppPaths()).search;
+      if (!search) throw notYet('the app has no search worker yet');
+      const loadStarted = performance.now();
+      if (!searchPrepared) await search.prepare();
+      searchPrepared = true;
+      const loadMs = performance.now() - loadStarted;
+      const times: number[] = [];
+      const totals: number[] = [];
+      for (const text of queries) {
+        const started = performance.now();
+        const result = await search.search(text, limit);
+        times.push(performance.now() - started);
+        totals.push(result.total);
+      }
+      return { times, totals, loadMs };
+    },
+
+    async indexSearch(input) {
+      const worker = await loadedIndexWorker();
+      return timesOf(await worker.call.searchIndex(input), indexLoadMs);
+    },
+
+    async appFilter({ filters, limit }) {
+      const search = (await loadAppPaths()).search;
+      if (!search) throw notYet('the app has no search worker yet');
+      const loadStarted = performance.now();
+      if (!searchPrepared) await search.prepare();
+      searchPrepared = true;
+      const loadMs = performance.now() - loadStarted;
+      const times: number[] = [];
+      const totals: number[] = [];
+      for (const filter of filters) {
+        const started = performance.now();
+        const result = await search.filter(filter, limit);
+        times.push(performance.now() - started);
+        totals.push(result.total);
+      }
+      return { times, totals, loadMs };
+    },
+
+    async indexFilter(input) {
+      const worker = await loadedIndexWorker();
+      return timesOf(await worker.call.filterIndex(input), indexLoadMs);
+    },
+
+    async appReport({ year }) {
+      const report = (await loadAppPaths()).report;
+      if (!report) throw notYet('the app has no headcount report yet');
+      const { run } = await timedWithLongTasks(() => report.headcountReport(year));
+      return run;
+    },
+
+    async appExport() {
+      const exporter = (await loadAppPaths()).exporter;
+      if (!exporter) throw notYet('the app has no talent export yet');
+      const { value, run } = await timedWithLongTasks(() => exporter.exportAllTalents());
+      return { ...run, bytes: value };
+    },
+
+    async release() {
+      indexWorker?.close();
+      indexWorker = null;
+      const search = (await loadAppPaths()).search;
+      if (search && searchPrepared) await search.dispose();
+      searchPrepared = false;
+    },
+  };
+}
