@@ -205,3 +205,30 @@ describe('readWorkbook: refusals', () => {
     expect(await readErrorCode(utf8Bytes('\r\n,,\r\n'))).toBe('FILE_EMPTY');
   });
 });
+
+describe('readWorkbook: less common text forms', () => {
+  it('reads "Unicode text" (UTF-16LE with BOM, tab-separated)', async () => {
+    const text = '\ufeff姓名\t身份证号码\r\n张三\t310101199001011236\r\n';
+    const bytes = new Uint8Array(text.length * 2);
+    for (let index = 0; index < text.length; index += 1) {
+      bytes[2 * index] = text.charCodeAt(index) & 0xff;
+      bytes[2 * index + 1] = text.charCodeAt(index) >> 8;
+    }
+    const grid = await readOk(bytes);
+    expect(grid.encoding).toBe('utf-16le');
+    expect(grid.sheets[0]?.rows[1]?.map((cell) => cellText(cell))).toEqual(['张三', '310101199001011236']);
+  });
+
+  it('reads SpreadsheetML 2003 (XML saved as .xls)', async () => {
+    const xml = `<?xml version="1.0"?><?mso-application progid="Excel.Sheet"?>
+<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">
+<Worksheet ss:Name="花名册"><Table>
+<Row><Cell><Data ss:Type="String">姓名</Data></Cell><Cell><Data ss:Type="String">身份证号码</Data></Cell></Row>
+<Row><Cell><Data ss:Type="String">张三</Data></Cell><Cell><Data ss:Type="String">310101199001011236</Data></Cell></Row>
+</Table></Worksheet></Workbook>`;
+    const grid = await readOk(utf8Bytes(xml));
+    expect(grid.format).toBe('xls');
+    expect(grid.sheets[0]?.name).toBe('花名册');
+    expect(cellText(grid.sheets[0]?.rows[1]?.[1])).toBe('310101199001011236');
+  });
+});

@@ -150,6 +150,7 @@ export function validateRows(
       else rowIssues.push(duplicateInFileIssue(idNumberField, first));
     }
 
+    if (rowIssues.length > 1) rowIssues.sort((a, b) => columnOrder(a.field, columnByKey) - columnOrder(b.field, columnByKey));
     let rowValid = true;
     for (const issue of rowIssues) {
       if (issue.severity === 'error') rowValid = false;
@@ -161,6 +162,11 @@ export function validateRows(
   const result: RowsValidation = { rows: rowIndexes.length, valid, invalid: rowIndexes.length - valid, issues };
   if (records) result.records = records;
   return result;
+}
+
+/** Issues of a row are listed left to right; issues about unmapped fields (defaults) come last. */
+function columnOrder(field: string, columnByKey: ReadonlyMap<string, { column: number }>): number {
+  return columnByKey.get(field)?.column ?? Number.MAX_SAFE_INTEGER;
 }
 
 function toImportIssue(

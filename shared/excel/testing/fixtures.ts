@@ -4,6 +4,7 @@
  * that declare or hide their size, truncated and random bytes, encrypted containers.
  */
 import * as XLSX from 'xlsx';
+import { addDays } from '../../dates/ymd';
 import { citizenIdCheckChar } from '../../identity/citizenId';
 
 /** A cell value for a fixture sheet: text, a number, or a SheetJS cell object (e.g. a date-formatted serial). */
@@ -22,12 +23,14 @@ export function citizenId(first17: string): string {
   return `${first17}${citizenIdCheckChar(first17)}`;
 }
 
-/** A valid ID for trainee `n` (born 1990-01-01 + n days mod 28, sequence from n; odd sequence = male). */
+/**
+ * A valid, distinct ID for trainee `n` (n < 3,650,000): area 310101, born 1960-01-01 plus
+ * ⌊n / 500⌋ days, sequence from n (odd = male, even = female).
+ */
 export function traineeId(n: number, gender: 'M' | 'F' = 'M'): string {
-  const day = String((n % 28) + 1).padStart(2, '0');
-  let sequence = n % 1000;
-  if ((sequence % 2 === 1) !== (gender === 'M')) sequence = (sequence + 1) % 1000;
-  return citizenId(`310101199001${day}${String(sequence).padStart(3, '0')}`);
+  const birth = addDays('1960-01-01', Math.floor(n / 500)).replace(/-/g, '');
+  const sequence = 2 * (n % 500) + (gender === 'M' ? 1 : 0);
+  return citizenId(`310101${birth}${String(sequence).padStart(3, '0')}`);
 }
 
 /** Builds a workbook from fixture sheets and writes it in the given SheetJS book type. */
