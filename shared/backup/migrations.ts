@@ -140,9 +140,12 @@ export function parseLegacyV0Backup(text: string): Result<InMemoryBackup, Backup
   let document: unknown;
   try {
     document = JSON.parse(text);
-  } catch {
-    // An interrupted write leaves the document unclosed; anything else is damage.
-    const truncated = !text.trimEnd().endsWith('}');
+  } catch (error) {
+    // An interrupted write leaves the document unclosed: V8 then reports the end of input, an
+    // unterminated string, or an error at the position just past the last character.
+    const message = error instanceof Error ? error.message : '';
+    const position = /at position (\d+)/.exec(message);
+    const truncated = /end of JSON input|Unterminated/i.test(message) || (position !== null && Number(position[1]) >= text.length) || !text.trimEnd().endsWith('}');
     return err(
       truncated
         ? backupError('BACKUP_TRUNCATED', '旧版（v0）备份文件在中途结束', 'the old-format (v0) backup ends early')
