@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkerExitCode, checkerJson, checkImportFile, type ImportCheckResult } from './checkImportFile';
+import { checkerExitCode, checkerJson, checkImportFile, checkWorkbookGrid, type ImportCheckResult } from './checkImportFile';
+import { readWorkbook } from './readWorkbook';
 import type { ImportKind } from './importKinds';
 import { findDuplicatesInFile } from './validateRows';
 import {
@@ -209,5 +210,29 @@ describe('checkImportFile: file-level refusals and output', () => {
     });
     const clean = await checkImportFile(utf8Bytes(csvText([ROSTER_HEADER, rosterRow(1)])), 'b.csv', 'roster', { today: TODAY });
     expect(checkerExitCode(clean)).toBe(0);
+  });
+});
+
+describe('checkWorkbookGrid: the user maps what could not be recognised', () => {
+  it('re-runs on the parsed grid with a chosen sheet, header row and column mapping', async () => {
+    const bytes = writeWorkbook([{ name: '名单', rows: [['标题'], ['学员', '号码'], ['张三', ID_F], ['李四', traineeId(7)]] }]);
+    const grid = await readWorkbook(bytes, 'x.xlsx');
+    if (!grid.ok) throw new Error(grid.error.code);
+    const automatic = checkWorkbookGrid(grid.value, 'x.xlsx', 'roster');
+    expect(automatic.ok ? 'ok' : automatic.error.code).toBe('NO_HEADER');
+    const progress: Array<[number, number]> = [];
+    const manual = checkWorkbookGrid(grid.value, 'x.xlsx', 'roster', {
+      sheet: '名单',
+      headerRow: 2,
+      overrides: [{ column: 1, field: 'idNumber' }],
+      today: TODAY,
+      onProgress: (done, total) => progress.push([done, total]),
+    });
+    if (!manual.ok) throw new Error(manual.error.code);
+    expect(manual.value).toMatchObject({ headerRow: 2, rows: 2, valid: 2, mapping: { name: '学员', idNumber: '号码' } });
+    expect(progress).toEqual([[2, 2]]);
+    // Overrides also apply when the header is searched for.
+    const searched = checkWorkbookGrid(grid.value, 'x.xlsx', 'roster', { overrides: [{ column: 1, field: 'idNumber' }], today: TODAY });
+    expect(searched.ok && searched.value.headerRow).toBe(2);
   });
 });

@@ -4,23 +4,33 @@
  * The result's fields are the checker's JSON output, one to one (see {@link checkerJson}).
  */
 import { err, ok, type Result } from '../result';
-import type { TemplateMeta, SpreadsheetFormat } from './grid';
-import type { ColumnOverride, AmbiguousColumn } from './headerMapping';
+import type { TemplateMeta, SpreadsheetFormat, WorkbookGrid } from './grid';
+import { mapColumns, type ColumnOverride, type AmbiguousColumn } from './headerMapping';
 import { importFileError, type ImportFileError } from './importErrors';
-import { importKindSpec, type ImportKind } from './importKinds';
+import { importKindSpec, type ImportKind, type ImportKindSpec } from './importKinds';
 import { DEFAULT_MAX_DATA_ROWS, readWorkbook, type ReadWorkbookLimits } from './readWorkbook';
-import { findDataSheet } from './sheetLayout';
+import { findDataSheet, findHeaderRow, headerTexts, type DataSheetLocation } from './sheetLayout';
 import type { TextEncodingName } from './textDecoding';
 import { validateRows, type ImportedRow, type ImportIssue } from './validateRows';
 
-export interface CheckImportOptions extends ReadWorkbookLimits {
+export interface CheckGridOptions {
   /** Manual column mapping (0-based columns of the header row); applied when locating the header too. */
   overrides?: readonly ColumnOverride[];
+  /** The data sheet by name, when the user chose it (otherwise the first visible sheet with a header). */
+  sheet?: string;
+  /** The header row (1-based), when the user chose it; requires `sheet`. */
+  headerRow?: number;
   /** `YYYY-MM-DD` for "not in the future" rules; defaults to today in China. */
   today?: string;
   /** Keep each row's normalised record in `records` (the app's import needs them; the checker does not). */
   keepRecords?: boolean;
+  /** Called every few thousand rows while validating (a worker posts it to the UI). */
+  onProgress?: (doneRows: number, totalRows: number) => void;
+  /** Largest number of data rows accepted. Default 1,000,000. */
+  maxDataRows?: number;
 }
+
+export type CheckImportOptions = CheckGridOptions & ReadWorkbookLimits;
 
 export interface ImportCheckResult {
   file: string;
@@ -77,12 +87,41 @@ export interface CheckerErrorJson {
 export async function checkImportFile(bytes: Uint8Array, fileName: string, kind: ImportKind, opts: CheckImportOptions = {}): Promise<Result<ImportCheckResult, ImportFileError>> {
   const grid = await readWorkbook(bytes, fileName, opts);
   if (!grid.ok) return grid;
+  return checkWorkbookGrid(grid.value, fileName, kind, opts);
+}
+
+/** Locates the data sheet and header: the user's choice when given, otherwise the first that matches. */
+function locate(grid: WorkbookGrid, spec: ImportKindSpec, opts: CheckGridOptions): DataSheetLocation | undefined {
+  if (opts.sheet === undefined) return findDataSheet(grid, spec.fields, spec.headerKeys, opts.overrides);
+  const sheetIndex = grid.sheets.findIndex((candidate) => candidate.name === opts.sheet);
+  const sheet = grid.sheets[sheetIndex];
+  if (!sheet) return undefined;
+  if (opts.headerRow === undefined) {
+    const header = findHeaderRow(sheet, spec.fields, spec.headerKeys, opts.overrides);
+    return header ? { ...header, sheetIndex, sheet } : undefined;
+  }
+  const rowIndex = opts.headerRow - 1;
+  const mapping = mapColumns(headerTexts(sheet.rows[rowIndex]), spec.fields, opts.overrides);
+  if (!spec.headerKeys.every((key) => mapping.fields.has(key))) return undefined;
+  return { rowIndex, mapping, sheetIndex, sheet };
+}
+
+/**
+ * The part of {@link checkImportFile} after reading: synchronous, so a worker can keep the grid and
+ * re-run it when the user changes the mapping, sheet or header row without parsing the file again.
+ */
+export function checkWorkbookGrid(grid: WorkbookGrid, fileName: string, kind: ImportKind, opts: CheckGridOptions = {}): Result<ImportCheckResult, ImportFileError> {
   const spec = importKindSpec(kind);
-  const located = findDataSheet(grid.value, spec.fields, spec.headerKeys, opts.overrides);
+  const located = locate(grid, spec, opts);
   if (!located) return err(importFileError('NO_HEADER'));
-  const validation = validateRows(located.sheet, located.rowIndex, located.mapping, spec, { today: opts.today, keepRecords: opts.keepRecords });
   const maxDataRows = opts.maxDataRows ?? DEFAULT_MAX_DATA_ROWS;
-  if (validation.rows > maxDataRows) {
+  const validation = validateRows(located.sheet, located.rowIndex, located.mapping, spec, {
+    today: opts.today,
+    keepRecords: opts.keepRecords,
+    onProgress: opts.onProgress,
+    maxDataRows,
+  });
+  if (validation === 'tooManyRows') {
     return err(importFileError('FILE_TOO_LARGE', `数据超过 ${maxDataRows.toLocaleString('en-US')} 行`, `more than ${maxDataRows} data rows`));
   }
   if (validation.rows === 0) return err(importFileError('FILE_EMPTY', '表头下没有数据行', 'no data rows below the header'));
@@ -94,7 +133,7 @@ export async function checkImportFile(bytes: Uint8Array, fileName: string, kind:
   const result: ImportCheckResult = {
     file: fileName,
     kind,
-    format: grid.value.format,
+    format: grid.format,
     sheet: located.sheet.name,
     headerRow: located.rowIndex + 1,
     mapping,
@@ -105,8 +144,8 @@ export async function checkImportFile(bytes: Uint8Array, fileName: string, kind:
     unmapped: located.mapping.unmapped,
     ambiguous: located.mapping.ambiguous,
   };
-  if (grid.value.format === 'csv' && grid.value.encoding) result.encoding = grid.value.encoding;
-  if (grid.value.template) result.template = grid.value.template;
+  if (grid.format === 'csv' && grid.encoding) result.encoding = grid.encoding;
+  if (grid.template) result.template = grid.template;
   if (validation.records) result.records = validation.records;
   return ok(result);
 }

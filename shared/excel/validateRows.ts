@@ -54,7 +54,14 @@ export interface ValidateRowsOptions {
   today?: string;
   /** Keep every row's normalised record (for the app's import). Default false. */
   keepRecords?: boolean;
+  /** Called every {@link PROGRESS_EVERY_ROWS} rows and at the end. */
+  onProgress?: (doneRows: number, totalRows: number) => void;
+  /** More data rows than this: nothing is validated and `'tooManyRows'` comes back. */
+  maxDataRows?: number;
 }
+
+/** Rows between two progress calls. */
+export const PROGRESS_EVERY_ROWS = 5000;
 
 /** Field types whose validators read a number cell's value (not its displayed text). */
 const NUMBER_READING_TYPES: ReadonlySet<FieldType> = new Set(['date', 'month', 'number', 'integer', 'phone', 'idNumber']);
@@ -101,7 +108,8 @@ export function findDuplicatesInFile(candidates: readonly DuplicateCandidate[]):
 /**
  * Validates every data row of `sheet` below `headerRowIndex` with the kind's validator, adds
  * DUPLICATE_IN_FILE to every repeat of a document number (rows whose number is invalid or numeric
- * take no part), and counts valid and invalid rows.
+ * take no part), and counts valid and invalid rows. Returns `'tooManyRows'` without validating
+ * when there are more than `maxDataRows` data rows.
  */
 export function validateRows(
   sheet: SheetGrid,
@@ -109,7 +117,7 @@ export function validateRows(
   mapping: ColumnMapping,
   spec: ImportKindSpec,
   opts: ValidateRowsOptions = {},
-): RowsValidation {
+): RowsValidation | 'tooManyRows' {
   const columns: Array<{ field: FieldDef; column: number; header: string }> = [];
   for (const field of spec.fields) {
     const mapped = mapping.fields.get(field.key);
@@ -118,10 +126,12 @@ export function validateRows(
   const columnByKey = new Map(columns.map((entry) => [entry.field.key, entry]));
   const idNumberField = spec.fields.find((field) => field.key === spec.idNumberKey);
   const rowIndexes = dataRowIndexes(sheet, headerRowIndex, mapping.serialColumn);
+  if (opts.maxDataRows !== undefined && rowIndexes.length > opts.maxDataRows) return 'tooManyRows';
   const issues: ImportIssue[] = [];
   const records: ImportedRow[] | undefined = opts.keepRecords ? [] : undefined;
   const firstRows = new Map<string, number>();
   let valid = 0;
+  let done = 0;
 
   for (const rowIndex of rowIndexes) {
     const cells = sheet.rows[rowIndex] ?? [];
@@ -158,7 +168,10 @@ export function validateRows(
     }
     if (rowValid) valid += 1;
     records?.push({ row: rowNumber, record, valid: rowValid });
+    done += 1;
+    if (opts.onProgress && done % PROGRESS_EVERY_ROWS === 0) opts.onProgress(done, rowIndexes.length);
   }
+  opts.onProgress?.(rowIndexes.length, rowIndexes.length);
   const result: RowsValidation = { rows: rowIndexes.length, valid, invalid: rowIndexes.length - valid, issues };
   if (records) result.records = records;
   return result;
