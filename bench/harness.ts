@@ -28,7 +28,7 @@ export const CHROMIUM_ARGS = [
 /** Runs the chosen measurements for one size on an open session. Used by the CLI and the e2e smoke test. */
 export async function runMeasurements(
   session: BenchSession,
-  settings: { size: number; repeat: number; seed: number; only: readonly MeasurementId[]; log: (line: string) => void },
+  settings: { size: number; repeat: number; seed: number; only: readonly MeasurementId[]; log: (line: string) => void; listTimeoutMs?: number },
 ): Promise<SizeResult> {
   const started = performance.now();
   await session.resetDatabases();
@@ -40,6 +40,7 @@ export async function runMeasurements(
     repeat: settings.repeat,
     seed: settings.seed,
     availability,
+    listTimeoutMs: settings.listTimeoutMs ?? 20_000,
     log: settings.log,
     shared<T>(key: string, compute: () => Promise<T>): Promise<T> {
       let value = memo.get(key) as Promise<T> | undefined;

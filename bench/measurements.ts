@@ -39,6 +39,8 @@ export interface MeasureContext {
   repeat: number;
   seed: number;
   availability: AppPathAvailability;
+  /** How long a cold start waits for the first talent rows before calling the list "not yet". */
+  listTimeoutMs: number;
   log(line: string): void;
   /** Memoised per size: one computation shared by several measurements (e.g. the import runs). */
   shared<T>(key: string, compute: () => Promise<T>): Promise<T>;
@@ -96,7 +98,12 @@ async function ensureSeeded(context: MeasureContext): Promise<string> {
     context.log(`  seeding ${size.toLocaleString('en-US')} talents…`);
     const seeded = await session.call('seedTalents', { count: size, seed });
     await session.openApp();
-    const how = seeded.via === 'app' ? "the app's repository" : "bare Dexie bulkPut in a worker (the app's bulk path is not in this build yet)";
+    const how =
+      seeded.via === 'app'
+        ? "the app's repository"
+        : seeded.via === 'app-demo-data'
+          ? "the app's demo-data worker (设置 → 演示数据)"
+          : "bare Dexie bulkPut in a worker (the app's bulk path is not in this build yet)";
     context.log(`  seeded ${seeded.stored.toLocaleString('en-US')} via ${how} in ${(seeded.ms / 1000).toFixed(1)} s`);
     return `talents seeded via ${how}`;
   });
@@ -136,8 +143,7 @@ async function runImports(context: MeasureContext): Promise<ImportRuns> {
     }
   };
 
-  // Warm-up: every path once on a small file, unrecorded.
-  await session.resetDatabases();
+  // Warm-up: every path once on a small file, unrecorded (each run below starts from empty databases).
   await appImport(warmUrl, warm.name);
   await session.call('baselineParse', { url: warmUrl });
   await session.call('baselineBulkAdd', { databaseName: BASELINE_DATABASE, count: Math.min(WARM_UP_ROWS, size), seed, fresh: true });
@@ -331,7 +337,7 @@ const coldStartMeasurement: MeasurementDef = {
     const seededNote = await ensureSeeded(context);
     const target: Target = { max: 1.5, statistic: 'median', text: '≤ 1.5× bare Dexie' };
     // Warm-up: one unrecorded start of each (the OS file cache and Chromium's code cache fill).
-    const listTimeout = 20_000;
+    const listTimeout = context.listTimeoutMs;
     const probe = await session.coldStartApp(listTimeout);
     await session.coldStartBaseline(PAGE_SIZE);
     const baseline: number[] = [];

@@ -50,8 +50,8 @@ export interface SeedInput {
 }
 
 export interface SeedResult extends TimedRun {
-  /** How the talents were stored: through the app's repository or bare Dexie bulkAdd in a worker. */
-  via: 'app' | 'dexie-bulkAdd';
+  /** How the talents were stored: the app's repository, the app's demo-data worker, or bare Dexie in a worker. */
+  via: 'app' | 'app-demo-data' | 'dexie-bulkAdd';
   stored: number;
 }
 

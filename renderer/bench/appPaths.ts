@@ -4,6 +4,7 @@
  * reported "not yet") instead of breaking the build. When a feature lands, its adapter here is the
  * one place that learns its API; the measurements in bench/ do not change.
  */
+import { wrapWorker } from '../workers/rpc';
 import type { AppPathAvailability } from './api';
 
 /** The app's import as the bench drives it: bytes of a talents workbook in, counts out. */
@@ -34,9 +35,15 @@ export interface AppExportAdapter {
   exportAllTalents(): Promise<number>;
 }
 
+/** The app's demo-data writer (设置 → 演示数据): the same seeded talents, written by the app's own worker. */
+export interface AppDemoSeeder {
+  addDemoTalents(count: number, seed: number): Promise<{ added: number }>;
+}
+
 export interface AppPaths {
   importer: AppImportAdapter | null;
   repository: AppRepositoryAdapter | null;
+  demoSeeder: AppDemoSeeder | null;
   search: AppSearchAdapter | null;
   report: AppReportAdapter | null;
   exporter: AppExportAdapter | null;
@@ -51,6 +58,30 @@ const repositoryModules: ModuleLoaders = import.meta.glob(['../data/talentReposi
 const searchModules: ModuleLoaders = import.meta.glob(['../data/talentSearchClient.ts']);
 const reportModules: ModuleLoaders = import.meta.glob(['../features/reports/headcountReport.ts']);
 const exportModules: ModuleLoaders = import.meta.glob(['../features/export/talentExport.ts']);
+// The settings page's demo-data worker, as a worker constructor (never imported into this thread).
+const demoWorkerModules: ModuleLoaders = import.meta.glob(['../features/settings/demoData.worker.ts'], { query: '?worker' });
+
+/** The demo worker's one method the bench calls, as its RPC declares it (a Result value). */
+interface DemoWorkerApi {
+  addDemoTalents(input: { count: number; seed: number; note: string }): Promise<{ ok: true; value: { added: number } } | { ok: false; error: { message: string } }>;
+}
+
+function adaptDemoWorker(module: Record<string, unknown>): AppDemoSeeder | null {
+  const WorkerConstructor = module.default;
+  if (typeof WorkerConstructor !== 'function') return null;
+  return {
+    async addDemoTalents(count, seed) {
+      const worker = wrapWorker<DemoWorkerApi>(new (WorkerConstructor as new (options?: WorkerOptions) => Worker)({ name: 'bench-demo-seed' }));
+      try {
+        const result = await worker.call.addDemoTalents({ count, seed, note: 'bench' });
+        if (!result.ok) throw new Error(result.error.message);
+        return { added: result.value.added };
+      } finally {
+        worker.close();
+      }
+    },
+  };
+}
 
 function firstLoader(modules: ModuleLoaders): [string, () => Promise<unknown>] | null {
   const entries = Object.entries(modules);
@@ -83,10 +114,11 @@ export function loadAppPaths(): Promise<AppPaths> {
     const notes: Record<string, string> = {};
     const importer = await loadAdapter<AppImportAdapter>('import', importModules, () => null, notes);
     const repository = await loadAdapter<AppRepositoryAdapter>('repository', repositoryModules, () => null, notes);
+    const demoSeeder = await loadAdapter<AppDemoSeeder>('demoSeeder', demoWorkerModules, adaptDemoWorker, notes);
     const search = await loadAdapter<AppSearchAdapter>('search', searchModules, () => null, notes);
     const report = await loadAdapter<AppReportAdapter>('report', reportModules, () => null, notes);
     const exporter = await loadAdapter<AppExportAdapter>('export', exportModules, () => null, notes);
-    return { importer, repository, search, report, exporter, notes };
+    return { importer, repository, demoSeeder, search, report, exporter, notes };
   })();
   return cached;
 }

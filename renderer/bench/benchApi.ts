@@ -157,6 +157,11 @@ export function createBenchApi(): BenchApi {
         });
         return { ...run, via: 'app', stored: await getDatabase().talents.count() };
       }
+      const demoSeeder = paths.demoSeeder;
+      if (demoSeeder) {
+        const { run } = await timedWithLongTasks(() => demoSeeder.addDemoTalents(count, seed));
+        return { ...run, via: 'app-demo-data', stored: await getDatabase().talents.count() };
+      }
       return inFreshWorker(async (worker) => {
         const { value, run } = await timedWithLongTasks(() => worker.call.seed({ databaseName: DATABASE_NAME, count, seed }));
         return { ms: value.ms, longestTaskMs: run.longestTaskMs, via: 'dexie-bulkAdd', stored: value.stored };

@@ -1,0 +1,48 @@
+/**
+ * Keeps the benchmark from rotting: every measurement of `npm run bench` runs at N = 1,000 with one
+ * repeat, through the same measurement table and in-page API, on the e2e server's build, and must
+ * return finite numbers (or an explicit "not yet" for app paths that do not exist yet).
+ */
+import { test, expect } from '@playwright/test';
+import { runMeasurements } from '../bench/harness';
+import { MEASUREMENT_IDS } from '../bench/measurements';
+import { BenchSession } from '../bench/session';
+
+test('bench smoke: every measurement at N = 1,000 returns finite numbers', async ({ browser }, testInfo) => {
+  test.setTimeout(120_000);
+  const baseUrl = String(testInfo.project.use.baseURL ?? '').replace(/\/$/, '');
+  const context = await browser.newContext();
+  try {
+    // One context: a "restart" for the cold start reuses it (the CLI restarts the browser instead).
+    const session = new BenchSession(baseUrl, { current: () => context, restart: async () => context });
+    await session.openApp().catch((error: unknown) => {
+      throw new Error(
+        `the bench API did not load on ?bench=1 — renderer/main.tsx needs the line from bench/server.ts (BENCH_HOOK_LINE)\n${String(error)}`,
+      );
+    });
+    const lines: string[] = [];
+    const result = await runMeasurements(session, { size: 1000, repeat: 1, seed: 20260630, only: MEASUREMENT_IDS, log: (line) => { lines.push(line); console.log(line); }, listTimeoutMs: 5000 });
+
+    expect(result.sections.map((section) => section.id).sort()).toEqual([...MEASUREMENT_IDS].sort());
+    for (const section of result.sections) {
+      expect(section.error, `${section.title} failed:\n${lines.join('\n')}`).toBeUndefined();
+      expect(section.figures.length, section.title).toBeGreaterThan(0);
+      for (const figure of section.figures) {
+        if (figure.summary === null) {
+          // Only app paths may be missing, and they must say so.
+          expect(figure.note ?? '', figure.key).toMatch(/not yet|NOT_YET/);
+          continue;
+        }
+        const values = [figure.summary.median, figure.summary.min, figure.summary.max, ...(figure.p95 === undefined ? [] : [figure.p95])];
+        for (const value of values) expect(Number.isFinite(value), `${figure.key} = ${value}`).toBe(true);
+      }
+    }
+    // The baselines never depend on the app's progress.
+    const keys = new Set(result.sections.flatMap((section) => section.figures.filter((figure) => figure.summary !== null).map((figure) => figure.key)));
+    for (const key of ['import.baseline.total.ms', 'search.index.ms', 'filter.index.ms', 'export.baseline.ms', 'coldStart.baseline.ms', 'memory.rest.MiB']) {
+      expect(keys.has(key), key).toBe(true);
+    }
+  } finally {
+    await context.close();
+  }
+});
