@@ -9,7 +9,7 @@ import { mapColumns, type ColumnOverride, type AmbiguousColumn } from './headerM
 import { importFileError, type ImportFileError } from './importErrors';
 import { importKindSpec, type ImportKind, type ImportKindSpec } from './importKinds';
 import { DEFAULT_MAX_DATA_ROWS, readWorkbook, type ReadWorkbookLimits } from './readWorkbook';
-import { findDataSheet, findHeaderRow, headerTexts, type DataSheetLocation } from './sheetLayout';
+import { findDataSheet, findHeaderRow, headerTexts, withSubHeader, type DataSheetLocation } from './sheetLayout';
 import type { TextEncodingName } from './textDecoding';
 import { validateRows, type ImportedRow, type ImportIssue } from './validateRows';
 
@@ -101,9 +101,10 @@ function locate(grid: WorkbookGrid, spec: ImportKindSpec, opts: CheckGridOptions
     return header ? { ...header, sheetIndex, sheet } : undefined;
   }
   const rowIndex = opts.headerRow - 1;
-  const mapping = mapColumns(headerTexts(sheet.rows[rowIndex]), spec.fields, opts.overrides);
+  const texts = headerTexts(sheet.rows[rowIndex]);
+  const mapping = mapColumns(texts, spec.fields, opts.overrides);
   if (!spec.headerKeys.every((key) => mapping.fields.has(key))) return undefined;
-  return { rowIndex, mapping, sheetIndex, sheet };
+  return { ...withSubHeader(sheet, rowIndex, texts, mapping, spec.fields, spec.headerKeys, opts.overrides), sheetIndex, sheet };
 }
 
 /**
@@ -115,7 +116,7 @@ export function checkWorkbookGrid(grid: WorkbookGrid, fileName: string, kind: Im
   const located = locate(grid, spec, opts);
   if (!located) return err(importFileError('NO_HEADER'));
   const maxDataRows = opts.maxDataRows ?? DEFAULT_MAX_DATA_ROWS;
-  const validation = validateRows(located.sheet, located.rowIndex, located.mapping, spec, {
+  const validation = validateRows(located.sheet, located.dataStartIndex, located.mapping, spec, {
     today: opts.today,
     keepRecords: opts.keepRecords,
     onProgress: opts.onProgress,

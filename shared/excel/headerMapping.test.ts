@@ -98,8 +98,31 @@ describe('sheet layout', () => {
     expect(found?.rowIndex).toBe(3);
   });
 
+  it('reads a two-row header: group titles above their parts', () => {
+    const twoRow = sheet('花名册', [
+      ['序号', '姓名', '身份证号码', '培训时间', null, '考核成绩', null, '备注'],
+      [null, null, null, '开始', '结束', '理论', '实操', null],
+      ['1', '张三', '11010519491231002X', '2023-05-01', '2023-06-30', '80', '90', null],
+    ]);
+    const header = findHeaderRow(twoRow, rosterFields, ['name', 'idNumber']);
+    expect(header?.rowIndex).toBe(0);
+    expect(header?.dataStartIndex).toBe(2);
+    expect(Object.fromEntries([...(header?.mapping.fields ?? [])].map(([key, column]) => [key, column.column]))).toEqual({
+      name: 1,
+      idNumber: 2,
+      trainingStartDate: 3,
+      trainingEndDate: 4,
+      theoryScore: 5,
+      practicalScore: 6,
+      remarks: 7,
+    });
+    // A data row right below the header is never taken for a sub-header.
+    const plain = sheet('S', [['姓名', '身份证号码', '开始日期'], ['张三', '11010519491231002X', '开始']]);
+    expect(findHeaderRow(plain, rosterFields, ['name', 'idNumber'])?.dataStartIndex).toBe(1);
+  });
+
   it('counts data rows: not blank, not only 序号, not footers', () => {
-    expect(dataRowIndexes(roster, 3, 0)).toEqual([4, 7]);
+    expect(dataRowIndexes(roster, 4, 0)).toEqual([4, 7]);
     expect(isFooterRow([{ t: 's', v: ' 合 计' }])).toBe(true);
     expect(isFooterRow([undefined, { t: 's', v: '备注:无' }])).toBe(true);
     expect(isFooterRow([{ t: 's', v: '备注' }])).toBe(false);

@@ -5,7 +5,7 @@
  */
 import type { FieldDef } from '../fields/fieldTypes';
 import { cellIsBlank, cellText, TEMPLATE_META_SHEET, type GridRow, type SheetGrid, type WorkbookGrid } from './grid';
-import { mapColumns, MAX_HEADER_CELL_LENGTH, type ColumnMapping, type ColumnOverride } from './headerMapping';
+import { mapColumns, matchHeader, MAX_HEADER_CELL_LENGTH, type ColumnMapping, type ColumnOverride } from './headerMapping';
 
 /** Rows searched for the header from the top of a sheet. */
 export const HEADER_SEARCH_ROWS = 100;
@@ -16,6 +16,8 @@ const FOOTER_PREFIXES = ['合计', '总计', '制表', '填表', '审核', '备�
 export interface HeaderLocation {
   /** 0-based row index of the header (sheet row = index + 1). */
   rowIndex: number;
+  /** 0-based index of the first row below the header block (one past a sub-header row, if any). */
+  dataStartIndex: number;
   mapping: ColumnMapping;
 }
 
@@ -53,9 +55,53 @@ export function findHeaderRow(
     // Cheap pre-check: a header row has at least as many non-empty short cells as required fields.
     if (texts.filter((text) => text !== '').length < requiredKeys.length) continue;
     const mapping = mapColumns(texts, fields, overrides);
-    if (requiredKeys.every((key) => mapping.fields.has(key))) return { rowIndex, mapping };
+    if (requiredKeys.every((key) => mapping.fields.has(key))) return withSubHeader(sheet, rowIndex, texts, mapping, fields, requiredKeys, overrides);
   }
   return undefined;
+}
+
+/**
+ * Two-row headers: a merged group title above its parts (培训时间 → 开始 / 结束, 考核成绩 → 理论 /
+ * 实操). The row below the header is a sub-header when it has nothing in the required columns, only
+ * short texts, and at least one of them names a field the header row left unmapped — alone or
+ * joined to its group title (the nearest header text at or left of it).
+ */
+export function withSubHeader(
+  sheet: SheetGrid,
+  rowIndex: number,
+  texts: readonly string[],
+  mapping: ColumnMapping,
+  fields: readonly FieldDef[],
+  requiredKeys: readonly string[],
+  overrides: readonly ColumnOverride[] = [],
+): HeaderLocation {
+  const plain: HeaderLocation = { rowIndex, dataStartIndex: rowIndex + 1, mapping };
+  const below = sheet.rows[rowIndex + 1];
+  if (!below) return plain;
+  for (const key of requiredKeys) {
+    const column = mapping.fields.get(key)?.column;
+    if (column !== undefined && !cellIsBlank(below[column])) return plain;
+  }
+  const subTexts = headerTexts(below);
+  if (below.some((cell, column) => !cellIsBlank(cell) && (cell?.t !== 's' || subTexts[column] === ''))) return plain;
+  const combined = [...texts];
+  let addsField = false;
+  subTexts.forEach((text, column) => {
+    if (text === '') return;
+    let parent = '';
+    for (let left = column; left >= 0 && parent === ''; left -= 1) parent = texts[left] ?? '';
+    for (const candidate of [text, `${parent}${text}`]) {
+      const match = matchHeader(candidate, fields);
+      if ((match.kind === 'exact' || match.kind === 'fuzzy') && !mapping.fields.has(match.key)) {
+        combined[column] = candidate;
+        addsField = true;
+        return;
+      }
+    }
+    combined[column] = text;
+  });
+  if (!addsField) return plain;
+  return { rowIndex, dataStartIndex: rowIndex + 2, mapping: mapColumns(combined, fields, overrides) };
 }
 
 /**
@@ -86,12 +132,12 @@ export function isFooterRow(row: GridRow): boolean {
 }
 
 /**
- * 0-based indexes of the data rows below the header: rows with at least one non-blank cell other
- * than the 序号 column, footer rows excluded.
+ * 0-based indexes of the data rows from `dataStartIndex` on: rows with at least one non-blank cell
+ * other than the 序号 column, footer rows excluded.
  */
-export function dataRowIndexes(sheet: SheetGrid, headerRowIndex: number, serialColumn?: number): number[] {
+export function dataRowIndexes(sheet: SheetGrid, dataStartIndex: number, serialColumn?: number): number[] {
   const indexes: number[] = [];
-  for (let rowIndex = headerRowIndex + 1; rowIndex < sheet.rows.length; rowIndex += 1) {
+  for (let rowIndex = dataStartIndex; rowIndex < sheet.rows.length; rowIndex += 1) {
     const row = sheet.rows[rowIndex];
     if (!row) continue;
     let hasValue = false;

@@ -106,14 +106,14 @@ export function findDuplicatesInFile(candidates: readonly DuplicateCandidate[]):
 }
 
 /**
- * Validates every data row of `sheet` below `headerRowIndex` with the kind's validator, adds
+ * Validates every data row of `sheet` from `dataStartIndex` (the row after the header block) with the kind's validator, adds
  * DUPLICATE_IN_FILE to every repeat of a document number (rows whose number is invalid or numeric
  * take no part), and counts valid and invalid rows. Returns `'tooManyRows'` without validating
  * when there are more than `maxDataRows` data rows.
  */
 export function validateRows(
   sheet: SheetGrid,
-  headerRowIndex: number,
+  dataStartIndex: number,
   mapping: ColumnMapping,
   spec: ImportKindSpec,
   opts: ValidateRowsOptions = {},
@@ -125,7 +125,7 @@ export function validateRows(
   }
   const columnByKey = new Map(columns.map((entry) => [entry.field.key, entry]));
   const idNumberField = spec.fields.find((field) => field.key === spec.idNumberKey);
-  const rowIndexes = dataRowIndexes(sheet, headerRowIndex, mapping.serialColumn);
+  const rowIndexes = dataRowIndexes(sheet, dataStartIndex, mapping.serialColumn);
   if (opts.maxDataRows !== undefined && rowIndexes.length > opts.maxDataRows) return 'tooManyRows';
   const issues: ImportIssue[] = [];
   const records: ImportedRow[] | undefined = opts.keepRecords ? [] : undefined;
