@@ -21,7 +21,7 @@ test('bench smoke: every measurement at N = 1,000 returns finite numbers', async
       );
     });
     const lines: string[] = [];
-    const result = await runMeasurements(session, { size: 1000, repeat: 1, seed: 20260630, only: MEASUREMENT_IDS, log: (line) => { lines.push(line); console.log(line); }, listTimeoutMs: 5000 });
+    const result = await runMeasurements(session, { size: 1000, repeat: 1, seed: 20260630, only: MEASUREMENT_IDS, log: (line) => lines.push(line), listTimeoutMs: 5000 });
 
     expect(result.sections.map((section) => section.id).sort()).toEqual([...MEASUREMENT_IDS].sort());
     for (const section of result.sections) {
