@@ -12,6 +12,7 @@ import {
   encodeGbk,
   encryptedOleContainer,
   htmlTable,
+  passwordProtectedXls,
   randomBytes,
   realisticRosterSheets,
   rosterRow,
@@ -179,6 +180,7 @@ describe('readWorkbook: refusals', () => {
 
   it('refuses encrypted workbooks', async () => {
     expect(await readErrorCode(encryptedOleContainer())).toBe('FILE_ENCRYPTED');
+    expect(await readErrorCode(passwordProtectedXls())).toBe('FILE_ENCRYPTED');
     const flagged = craftZip([{ name: 'xl/workbook.xml', data: new Uint8Array(10), method: 0, declaredSize: 10 }]);
     flagged[6] = 1; // local header flags
     const central = flagged.length - 22 - 46 - 'xl/workbook.xml'.length;

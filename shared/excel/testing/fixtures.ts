@@ -314,3 +314,29 @@ export function encryptedOleContainer(): Uint8Array {
   const written = cfb.write(container, { type: 'array' });
   return written instanceof ArrayBuffer ? new Uint8Array(written) : new Uint8Array(written);
 }
+
+/**
+ * A password-protected legacy .xls: a SheetJS-written BIFF8 workbook with an RC4 FILEPASS record
+ * (type 0x002F) inserted after the first BOF record of its `Workbook` stream, as Excel and WPS
+ * write it when a password to open is set. The rest of the stream stays plain; readers must stop
+ * at FILEPASS anyway.
+ */
+export function passwordProtectedXls(): Uint8Array {
+  const cfb = XLSX.CFB as {
+    read(data: Uint8Array, options: { type: 'array' }): unknown;
+    find(container: unknown, path: string): { content: ArrayLike<number>; size: number } | null;
+    write(container: unknown, options: { type: 'array' }): ArrayBuffer | number[];
+  };
+  const container = cfb.read(writeWorkbook([{ name: 'S', rows: [['姓名', '身份证号码'], ['张三', '11010519491231002X']] }], 'biff8'), { type: 'array' });
+  const entry = cfb.find(container, '/Workbook');
+  if (!entry) throw new Error('no Workbook stream');
+  const stream = Uint8Array.from(entry.content);
+  const bofEnd = 4 + ((stream[2] as number) | ((stream[3] as number) << 8));
+  // FILEPASS: wEncryptionType 1 (RC4), then an RC4 header v1.1 (salt, verifier, verifier hash: 48 bytes).
+  const filepass = new Uint8Array(4 + 54);
+  filepass.set([0x2f, 0x00, 54, 0x00, 0x01, 0x00, 0x01, 0x00, 0x01, 0x00]);
+  entry.content = concatBytes(stream.subarray(0, bofEnd), filepass, stream.subarray(bofEnd));
+  entry.size = stream.length + filepass.length;
+  const written = cfb.write(container, { type: 'array' });
+  return written instanceof ArrayBuffer ? new Uint8Array(written) : new Uint8Array(written);
+}
