@@ -2,7 +2,7 @@
 import { Dexie, type DexieOptions, type EntityTable } from 'dexie';
 import type { Talent } from '../../shared/talent/talent';
 import { applySchema, schemaVersions, type SchemaVersion } from './schema';
-import type { AuditEntry, CertificationApplication, Enrollment, Roster, SettingRecord, TrainingBase } from './types';
+import type { AuditEntry, CertificationApplication, Enrollment, ImportBatch, ImportBeforeImage, ImportMappingPreset, Roster, SettingRecord, TrainingBase } from './types';
 
 /**
  * IndexedDB name. Never change it (nor the app's origin) after release without a data migration:
@@ -19,6 +19,9 @@ export class TalentLedgerDB extends Dexie {
   declare enrollments: EntityTable<Enrollment, 'id', Enrollment>;
   declare auditLog: EntityTable<AuditEntry, 'id'>;
   declare settings: EntityTable<SettingRecord, 'key', SettingRecord>;
+  declare importBatches: EntityTable<ImportBatch, 'id', ImportBatch>;
+  declare importBeforeImages: EntityTable<ImportBeforeImage, 'id', ImportBeforeImage>;
+  declare importMappings: EntityTable<ImportMappingPreset, 'id', ImportMappingPreset>;
 
   /**
    * @param name database name; tests pass their own.
@@ -40,6 +43,9 @@ export const TABLE_NAMES = [
   'enrollments',
   'auditLog',
   'settings',
+  'importBatches',
+  'importBeforeImages',
+  'importMappings',
 ] as const satisfies readonly (keyof TalentLedgerDB)[];
 
 export type TableName = (typeof TABLE_NAMES)[number];

@@ -111,3 +111,47 @@ describe('upgrading a filled version-1 database to the current schema', () => {
     database.close();
   });
 });
+
+describe('upgrading a filled version-2 database to version 3', () => {
+  it('keeps every record, adds the import tables, and serves their indexes', async () => {
+    const world = createMemoryIndexedDB();
+    const v2 = createTestDatabase(schemaVersions.slice(0, 2), world);
+    await v2.open();
+    expect(v2.verno).toBe(2);
+    const imported = makeTestTalent({ id: 't-imported', importBatchId: 'batch-1' });
+    const typed = makeTestTalent({ id: 't-typed', idNumber: '440524188001010014' });
+    await v2.table('talents').bulkAdd([imported, typed]);
+    await v2.table('auditLog').add({ at: '2026-01-01T00:00:00.000Z', operator: '王五', action: 'import', entity: 'talent', entityId: '', changes: [], note: '导入' });
+    v2.close();
+
+    const v3 = createTestDatabase(schemaVersions.slice(0, 3), world);
+    await v3.open();
+    expect(v3.verno).toBe(3);
+    expect(await v3.talents.toArray()).toEqual([imported, typed]);
+    expect(await v3.talents.where('importBatchId').equals('batch-1').count()).toBe(1);
+    expect(await v3.auditLog.count()).toBe(1);
+    expect(await v3.importBatches.count()).toBe(0);
+
+    await v3.importBatches.add({
+      id: 'batch-2',
+      kind: 'roster',
+      fileName: '花名册.xlsx',
+      fileSha256: 'f'.repeat(64),
+      fileSize: 10,
+      sheet: 'Sheet1',
+      headerRow: 2,
+      mode: 'validOnly',
+      committedAt: '2026-11-27T00:00:00.000Z',
+      operator: '王五',
+      counts: { rows: 1, created: 1, updated: 0, unchanged: 0, invalid: 0, keptRegistryName: 0, tookFileName: 0, skipped: 0 },
+      status: 'committed',
+    });
+    await v3.importBeforeImages.add({ id: 'batch-2|t-typed', batchId: 'batch-2', talentId: 't-typed', record: typed });
+    await v3.importMappings.add({ id: 'roster|姓名|身份号', kind: 'roster', headerSignature: '姓名|身份号', source: '基地', overrides: [{ header: '身份号', field: 'idNumber' }], updatedAt: 'x' });
+    expect(await v3.importBatches.where('fileSha256').equals('f'.repeat(64)).count()).toBe(1);
+    expect(await v3.importBatches.orderBy('committedAt').first()).toMatchObject({ id: 'batch-2' });
+    expect(await v3.importBeforeImages.where('batchId').equals('batch-2').count()).toBe(1);
+    expect(await v3.importMappings.where('kind').equals('roster').count()).toBe(1);
+    v3.close();
+  });
+});

@@ -78,6 +78,19 @@ export const schemaVersions: readonly SchemaVersion[] = [
       await transaction.table<StoredObject, number>('auditLog').toCollection().modify(upgradeAuditEntryToV2);
     },
   },
+  {
+    version: 3,
+    description: 'Import batches (undo, same-file check), before-images of updated records, remembered column mappings.',
+    stores: {
+      // `fileSha256`: "this file was already imported on …". `committedAt`: the history list, newest first.
+      importBatches: 'id, fileSha256, committedAt',
+      // One row per talent an import changed: its record as it was, so undoing the batch restores it
+      //   exactly. Primary key `${batchId}|${talentId}`; `batchId` finds a batch's rows.
+      importBeforeImages: 'id, batchId',
+      // Column mappings the clerk corrected, per import kind and header layout (a base sends the same layout).
+      importMappings: 'id, kind',
+    },
+  },
 ];
 
 /** The schema version a fully upgraded database has. */

@@ -3,6 +3,7 @@
  * what links records together (ids, talentId, timestamps); later issues extend them and add a new
  * schema version in schema.ts when an index changes.
  */
+import type { Talent } from '../../shared/talent/talent';
 import type { Language } from '../i18n/types';
 
 /** Fields every stored entity carries. Timestamps are ISO strings (UTC). */
@@ -93,4 +94,77 @@ export type SettingKey = keyof SettingValues;
 export interface SettingRecord<K extends SettingKey = SettingKey> {
   key: K;
   value: SettingValues[K];
+}
+
+/** What an import brought in: talents from a talent sheet, or the people of a training roster. */
+export type ImportBatchKind = 'talents' | 'roster';
+
+/** How an import treats rows with errors: import the valid ones, or nothing unless every row is valid. */
+export type ImportCommitMode = 'validOnly' | 'allOrNothing';
+
+/** Row counts of one committed import. */
+export interface ImportBatchCounts {
+  /** Data rows in the file. */
+  rows: number;
+  created: number;
+  updated: number;
+  /** Rows identical to the stored record (nothing written). */
+  unchanged: number;
+  /** Rows with errors, not imported. */
+  invalid: number;
+  /** Name conflicts settled by keeping the registry's name. */
+  keptRegistryName: number;
+  /** Name conflicts settled by taking the file's name. */
+  tookFileName: number;
+  /** Rows the clerk chose to leave out (conflicts skipped). */
+  skipped: number;
+}
+
+/** One import, recorded when it commits; undoing it marks it `undone` (the record stays, for the history). */
+export interface ImportBatch {
+  id: string;
+  kind: ImportBatchKind;
+  fileName: string;
+  /** Lower-case hex SHA-256 of the file's bytes: the same file imported twice is recognised. */
+  fileSha256: string;
+  fileSize: number;
+  sheet: string;
+  headerRow: number;
+  mode: ImportCommitMode;
+  /** ISO time of the commit; also the `updatedAt` of every record it wrote (undo checks it). */
+  committedAt: string;
+  operator: string;
+  counts: ImportBatchCounts;
+  status: 'committed' | 'undone';
+  undoneAt?: string;
+  undoneBy?: string;
+}
+
+/** A talent as it was before an import updated it. */
+export interface ImportBeforeImage {
+  /** `${batchId}|${talentId}`. */
+  id: string;
+  batchId: string;
+  talentId: string;
+  record: Talent;
+}
+
+/** One column the clerk mapped by hand, by header text (columns may move between files of the same layout). */
+export interface ImportMappingOverride {
+  header: string;
+  /** Field key, or null for "do not import this column". */
+  field: string | null;
+}
+
+/** Remembered column mapping for one import kind and header layout. */
+export interface ImportMappingPreset {
+  /** `${kind}|${headerSignature}`. */
+  id: string;
+  kind: ImportBatchKind;
+  /** The header texts of the file, normalised and joined: the layout. */
+  headerSignature: string;
+  /** File name stem it was last used with (e.g. the base's name), for the clerk's information. */
+  source: string;
+  overrides: ImportMappingOverride[];
+  updatedAt: string;
 }
