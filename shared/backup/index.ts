@@ -11,3 +11,4 @@ export { backupMigrations, formatMigrationsFrom, schemaUpgradesBetween, type Bac
 export { planRetention, describeRetentionRule, DEFAULT_RETENTION_POLICY, type RetentionCandidate, type RetentionPlan, type RetentionPolicy, type RetentionRule } from './retention';
 export { backupFileName, parseBackupFileName, type ParsedBackupFileName } from './fileName';
 export { encodeRecordLine, decodeRecordLine } from './recordCodec';
+export { sameBackupContent, compareBackupWithDatabase, type BackupComparison, type DatabaseTableState, type TableComparison } from './compare';
