@@ -244,7 +244,7 @@ describe('backup refusals', () => {
       }
       expect(accepted, compression).toEqual([]);
     }
-  });
+  }, 120_000);
 
   it('names the table and line of a damaged record, and refuses it when restoring too', async () => {
     const { bytes } = await writeTestBackup(sampleTables());
@@ -284,7 +284,7 @@ describe('backup refusals', () => {
       }
       expect([...codes.keys()], compression).toEqual(['BACKUP_TRUNCATED']);
     }
-  });
+  }, 120_000);
 
   it('says where a plain file was cut', async () => {
     const { bytes } = await writeTestBackup(sampleTables());

@@ -128,7 +128,8 @@ describe(`backup at scale (${TALENTS.toLocaleString('en')} talents + application
     );
     // Far below "the whole database twice" (2 × text size); garbage not yet collected counts too, so the bound is loose.
     expect(writePeak).toBeLessThan(written.textBytes);
-  });
+    // A few seconds alone; the whole suite in parallel on a busy 2-core machine took 25 s, hence the long timeout.
+  }, 180_000);
 
   it('refuses the large file when one byte in the middle is flipped', async () => {
     const chunks: Uint8Array[] = [];
@@ -146,5 +147,5 @@ describe(`backup at scale (${TALENTS.toLocaleString('en')} talents + application
     whole[Math.floor(whole.length / 2)]! ^= 0x04;
     const result = await verifyBackup(inChunks(whole, 1 << 20), { currentSchemaVersion: 2 });
     expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'BACKUP_CORRUPT', table: 'talents' }) });
-  });
+  }, 120_000);
 });

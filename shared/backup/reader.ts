@@ -179,7 +179,7 @@ async function scanBackup(source: BackupSource, options: BackupReadOptions, rest
     if (startsWithBytes(content.head, LEGACY_PREFIX_BYTES)) {
       return await scanLegacy(content.chunks, compressed, counter, options, restore);
     }
-    if (content.head.length === 0 || startsWithPrefixOf(content.head, HEADER_PREFIX_BYTES)) {
+    if (content.head.length === 0 || startsWithPrefixOf(content.head, HEADER_PREFIX_BYTES) || startsWithPrefixOf(content.head, LEGACY_PREFIX_BYTES)) {
       return err(backupError('BACKUP_TRUNCATED', '文件在文件头处就结束了', 'the file ends inside its header'));
     }
     return err(backupError('BACKUP_FOREIGN', compressed ? '解压后的内容不是人才台账备份' : undefined, compressed ? 'the decompressed content is not a TalentLedger backup' : undefined));
