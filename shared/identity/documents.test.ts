@@ -123,3 +123,13 @@ describe('talentIdentityKey', () => {
     expect(talentIdentityKey('passport', 'E12345678')).not.toBe(talentIdentityKey('foreignPermanent', 'E12345678'));
   });
 });
+
+describe('number cells', () => {
+  it('treats a 16-digit number cell as ID_NUMERIC even though it is a safe integer', () => {
+    // 1234567890123456 < 2^53 but has 16 digits: Excel may already have dropped the 16th.
+    expect(validateDocumentNumber('passport', 1234567890123456, { today: '2026-06-30' })).toEqual({ ok: false, error: { code: 'ID_NUMERIC' } });
+    // 15 digits are exact in a number cell: 130503670401001 upgrades like the text form.
+    const upgraded = validateDocumentNumber('resident', 130503670401001, { today: '2026-06-30' });
+    expect(upgraded.ok && upgraded.value.idNumber).toBe('130503196704010016');
+  });
+});

@@ -62,7 +62,9 @@ function fail(code: IdentityError['code']): Result<never, IdentityError> {
  */
 function documentText(raw: string | number): Result<string, IdentityError> {
   if (typeof raw === 'number') {
-    if (Number.isSafeInteger(raw) && raw > 0) return { ok: true, value: String(raw) };
+    // A number cell of 16+ digits may already have lost digits (Excel keeps 15 significant ones):
+    // never trust it, even below 2^53. Shorter numbers (15-digit IDs, 8-digit 台胞证) are exact.
+    if (Number.isSafeInteger(raw) && raw > 0 && raw < 1e15) return { ok: true, value: String(raw) };
     return fail('ID_NUMERIC');
   }
   const normalized = normalizeDocumentNumber(raw);
