@@ -1,0 +1,82 @@
+/**
+ * Spreadsheet files the user downloads: the talent list export (.xlsx or CSV), the import
+ * templates and the annotated error report of an import. The writing runs in a Web Worker
+ * (renderer/workers/export.worker.ts); each call starts one and ends it when done.
+ * Save the bytes with `usePlatform().saveFile(...)`.
+ */
+import type { ErrorReportInput, ExportFormat, TemplateKind } from '../../shared/excel/write';
+import type { TalentQuery } from '../../shared/search/talentSearch';
+import type { TalentFieldKey } from '../../shared/talent/talentFields';
+import type { MaskPattern } from '../db/types';
+import { wrapWorker, type WrappedWorker } from '../workers/rpc';
+import type { ExportedFile, ExportProgress, ExportWorkerApi } from '../workers/export.worker';
+
+export type { ErrorReportInput, ErrorReportIssue, ErrorReportRow, ExportFormat, TemplateKind } from '../../shared/excel/write';
+export type { ExportedFile, ExportProgress } from '../workers/export.worker';
+
+export interface ExportTalentListOptions {
+  /** The list's current search, filters and sort (paging is ignored); `today` dates age bands and the file name. */
+  query: Omit<TalentQuery, 'offset' | 'limit'>;
+  /**
+   * The matching ids in display order when the list already has them (from its search index):
+   * the export then reads just these and skips building its own index.
+   */
+  ids?: readonly string[];
+  /** The visible columns, in display order. */
+  columns: readonly TalentFieldKey[];
+  format: ExportFormat;
+  /**
+   * Write ID numbers and phones in full. The export itself records this: the worker writes a
+   * `reveal` audit entry (entity `talent`, with the count and columns) in its own transaction once
+   * the file is written, so callers must not log it again.
+   */
+  unmasked: boolean;
+  /** The mask to apply when masked; the stored setting when omitted. */
+  maskPattern?: MaskPattern;
+  signal?: AbortSignal;
+  onProgress?: (progress: ExportProgress) => void;
+}
+
+function startWorker(): WrappedWorker<ExportWorkerApi> {
+  return wrapWorker<ExportWorkerApi>(new Worker(new URL('../workers/export.worker.ts', import.meta.url), { type: 'module', name: 'export' }));
+}
+
+async function withWorker<T>(work: (worker: WrappedWorker<ExportWorkerApi>) => Promise<T>): Promise<T> {
+  const worker = startWorker();
+  try {
+    return await work(worker);
+  } finally {
+    worker.close();
+  }
+}
+
+/**
+ * Exports what the talent list shows: its matching talents with its columns, Chinese headers and
+ * code labels; .xlsx with a bold frozen header, column widths and real date cells, or CSV in UTF-8
+ * with BOM. Text that a spreadsheet would run as a formula is prefixed with `'`. ID numbers and
+ * phones are masked unless `unmasked` (which is audited, see the option). File name
+ * `人才信息_YYYYMMDD.xlsx|csv`. Rejects with an AbortError when `signal` aborts.
+ */
+export function exportTalentList(options: ExportTalentListOptions): Promise<ExportedFile> {
+  const { signal, onProgress, ...request } = options;
+  return withWorker((worker) =>
+    worker.call.exportTalents(
+      { ...request, columns: [...request.columns], ...(request.ids ? { ids: [...request.ids] } : {}) },
+      { ...(signal ? { signal } : {}), ...(onProgress ? { onProgress } : {}) },
+    ),
+  );
+}
+
+/** The template of `kind`: `人才信息采集表.xlsx`, `培训花名册.xlsx` or `职称申报汇总表.xlsx`. */
+export function downloadTemplate(kind: TemplateKind): Promise<ExportedFile> {
+  return withWorker((worker) => worker.call.template({ kind }));
+}
+
+/**
+ * The error report of an import: the given rows as read plus a 错误说明 column, bad cells red with
+ * their messages as comments; `<基地>_<批次>_错误报告.xlsx` when `baseName`/`batch` are given,
+ * else `<原文件名>_错误报告.xlsx`. Values are not masked (the base must correct them).
+ */
+export function buildErrorReport(input: ErrorReportInput): Promise<ExportedFile> {
+  return withWorker((worker) => worker.call.errorReport(input));
+}
