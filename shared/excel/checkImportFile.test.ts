@@ -144,6 +144,13 @@ describe('checkImportFile: issue codes', () => {
     expect(codesByRow(result)).toEqual({ 5: ['DATE_FORMAT', 'DATE_FORMAT'] });
   });
 
+  it.each(['xlsx', 'biff8'] as const)('reads date cells of a 1904-system workbook (%s)', async (bookType) => {
+    // 43585 in the 1904 system is 2023-05-01 (45047 in the 1900 system).
+    const rows: FixtureCell[][] = [['姓名', '身份证号码', '培训开始日期'], ['甲', traineeId(1), { t: 'n', v: 43585, z: 'yyyy-mm-dd' }]];
+    const result = await check(writeWorkbook([{ name: 'S', rows }], bookType, true), 'roster', { keepRecords: true });
+    expect(result.records?.[0]?.record).toMatchObject({ trainingStartDate: '2023-05-01' });
+  });
+
   it('checks talents with the talent field table (EMAIL_FORMAT, CREDIT_CODE)', async () => {
     const talentRows: FixtureCell[][] = [
       ['姓名', '证件号码', '邮箱', '统一社会信用代码', '毕业时间'],

@@ -121,6 +121,7 @@ export function checkWorkbookGrid(grid: WorkbookGrid, fileName: string, kind: Im
     keepRecords: opts.keepRecords,
     onProgress: opts.onProgress,
     maxDataRows,
+    date1904: grid.date1904 ?? false,
   });
   if (validation === 'tooManyRows') {
     return err(importFileError('FILE_TOO_LARGE', `数据超过 ${maxDataRows.toLocaleString('en-US')} 行`, `more than ${maxDataRows} data rows`));

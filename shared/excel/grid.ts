@@ -44,7 +44,12 @@ export interface WorkbookGrid {
   encoding?: TextEncodingName;
   sheets: SheetGrid[];
   template?: TemplateMeta;
+  /** The workbook counts date serials from 1904 (old Mac Excel): serial 0 = 1904-01-01. */
+  date1904?: boolean;
 }
+
+/** Days between the 1900 and 1904 date systems' serial 0: add to a 1904 serial to get the 1900 one. */
+export const DATE_1904_OFFSET_DAYS = 1462;
 
 /** The text a user sees in the cell (Excel's formatted text), '' for an empty cell. */
 export function cellText(cell: GridCell | undefined): string {

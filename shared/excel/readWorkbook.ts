@@ -82,7 +82,11 @@ function workbookToSheets(workbook: XLSX.WorkBook, sheetRowCap: number, maxDataR
   return ok(sheets);
 }
 
-function finish(format: SpreadsheetFormat, sheets: SheetGrid[], decoded?: DecodedText): Result<WorkbookGrid, ImportFileError> {
+function isDate1904(workbook: XLSX.WorkBook): boolean {
+  return workbook.Workbook?.WBProps?.date1904 === true;
+}
+
+function finish(format: SpreadsheetFormat, sheets: SheetGrid[], decoded?: DecodedText, date1904 = false): Result<WorkbookGrid, ImportFileError> {
   const hasData = sheets.some(
     (sheet) => sheet.name !== TEMPLATE_META_SHEET && sheet.rows.some((row) => row !== undefined && row.some((cell) => !cellIsBlank(cell))),
   );
@@ -91,6 +95,7 @@ function finish(format: SpreadsheetFormat, sheets: SheetGrid[], decoded?: Decode
   if (decoded) grid.encoding = decoded.encoding;
   const template = readTemplateMeta(sheets);
   if (template) grid.template = template;
+  if (date1904) grid.date1904 = true;
   return ok(grid);
 }
 
@@ -134,7 +139,7 @@ export async function readWorkbook(bytes: Uint8Array, fileName: string, limits: 
         return err(readFailure(error));
       }
       const sheets = workbookToSheets(workbook, sheetRowCap, maxDataRows);
-      return sheets.ok ? finish(format, sheets.value) : sheets;
+      return sheets.ok ? finish(format, sheets.value, undefined, isDate1904(workbook)) : sheets;
     }
     case 'ole2': {
       const names = oleStreamNames(bytes);
@@ -151,7 +156,7 @@ export async function readWorkbook(bytes: Uint8Array, fileName: string, limits: 
         return err(readFailure(error));
       }
       const sheets = workbookToSheets(workbook, sheetRowCap, maxDataRows);
-      return sheets.ok ? finish('xls', sheets.value) : sheets;
+      return sheets.ok ? finish('xls', sheets.value, undefined, isDate1904(workbook)) : sheets;
     }
     case 'markup': {
       const decoded = decodeCsvText(bytes);

@@ -9,7 +9,7 @@ import type { IdDocumentType } from '../talent/talent';
 import { duplicateInFileIssue } from '../validation/duplicates';
 import type { IssueCode, IssueSeverity, ValidationIssue } from '../validation/issues';
 import type { RawCellValue } from '../validation/validateRecord';
-import { cellIsBlank, cellIsDateFormatted, cellText, type GridCell, type SheetGrid } from './grid';
+import { cellIsBlank, cellIsDateFormatted, cellText, DATE_1904_OFFSET_DAYS, type GridCell, type SheetGrid } from './grid';
 import type { ColumnMapping } from './headerMapping';
 import type { ImportKindSpec } from './importKinds';
 import { dataRowIndexes } from './sheetLayout';
@@ -58,6 +58,8 @@ export interface ValidateRowsOptions {
   onProgress?: (doneRows: number, totalRows: number) => void;
   /** More data rows than this: nothing is validated and `'tooManyRows'` comes back. */
   maxDataRows?: number;
+  /** Date cells hold 1904-system serials (the workbook's  flag). */
+  date1904?: boolean;
 }
 
 /** Rows between two progress calls. */
@@ -141,10 +143,13 @@ export function validateRows(
     let dateFormattedKeys: Set<string> | undefined;
     for (const { field, column } of columns) {
       const cell = cells[column];
-      const value = rawCellValue(cell, field);
+      let value = rawCellValue(cell, field);
       if (value === undefined) continue;
+      if ((field.type === 'date' || field.type === 'month') && cellIsDateFormatted(cell)) {
+        (dateFormattedKeys ??= new Set()).add(field.key);
+        if (opts.date1904 && typeof value === 'number') value += DATE_1904_OFFSET_DAYS;
+      }
       raw[field.key] = value;
-      if ((field.type === 'date' || field.type === 'month') && cellIsDateFormatted(cell)) (dateFormattedKeys ??= new Set()).add(field.key);
     }
     const { record, issues: rowIssues } = spec.validateRow(raw, { today: opts.today, dateFormattedKeys: dateFormattedKeys ?? NO_DATE_FORMATTED_KEYS });
 

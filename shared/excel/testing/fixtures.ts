@@ -33,15 +33,15 @@ export function traineeId(n: number, gender: 'M' | 'F' = 'M'): string {
   return citizenId(`310101${birth}${String(sequence).padStart(3, '0')}`);
 }
 
-/** Builds a workbook from fixture sheets and writes it in the given SheetJS book type. */
-export function writeWorkbook(sheets: readonly FixtureSheet[], bookType: 'xlsx' | 'biff8' | 'ods' | 'xlsb' = 'xlsx'): Uint8Array {
+/** Builds a workbook from fixture sheets and writes it in the given SheetJS book type (`date1904`: old Mac date system). */
+export function writeWorkbook(sheets: readonly FixtureSheet[], bookType: 'xlsx' | 'biff8' | 'ods' | 'xlsb' = 'xlsx', date1904 = false): Uint8Array {
   const workbook = XLSX.utils.book_new();
   for (const sheet of sheets) {
     const worksheet = XLSX.utils.aoa_to_sheet(sheet.rows, { dense: true });
     if (sheet.merges) worksheet['!merges'] = sheet.merges.map((range) => XLSX.utils.decode_range(range));
     XLSX.utils.book_append_sheet(workbook, worksheet, sheet.name);
   }
-  workbook.Workbook = { Sheets: sheets.map((sheet) => ({ name: sheet.name, Hidden: sheet.hidden ? 1 : 0 })) };
+  workbook.Workbook = { Sheets: sheets.map((sheet) => ({ name: sheet.name, Hidden: sheet.hidden ? 1 : 0 })), WBProps: { date1904 } };
   const output = XLSX.write(workbook, { type: 'array', bookType, compression: true }) as ArrayBuffer;
   return new Uint8Array(output);
 }
