@@ -58,7 +58,7 @@ export interface ValidateRowsOptions {
   onProgress?: (doneRows: number, totalRows: number) => void;
   /** More data rows than this: nothing is validated and `'tooManyRows'` comes back. */
   maxDataRows?: number;
-  /** Date cells hold 1904-system serials (the workbook's  flag). */
+  /** Date cells hold 1904-system serials (the workbook's date1904 flag). */
   date1904?: boolean;
 }
 
