@@ -6,7 +6,7 @@ import type { BackupRecord } from './format';
 import type { BackupSchemaUpgrade } from './migrations';
 import { readBackup, verifyBackup, type BackupRestoreHandlers, type BackupSource } from './reader';
 import { inChunks, sampleTables, TEST_META, writeTestBackup } from './testing';
-import { createBackupWriter, createMemorySink } from './writer';
+import { createBackupWriter, createMemorySink, writeBackup } from './writer';
 
 const CURRENT_SCHEMA = 2;
 const utf8 = new TextEncoder();
@@ -196,6 +196,23 @@ describe('backup round trip', () => {
   it('lets exceptions of the caller’s handlers propagate', async () => {
     const { bytes } = await writeTestBackup(sampleTables());
     await expect(readAll(bytes, { onRecords: () => Promise.reject(new Error('quota exceeded')) })).rejects.toThrow('quota exceeded');
+  });
+
+  it('writes a whole backup from per-table batch readers, and aborts on a reader error', async () => {
+    const tables = sampleTables();
+    const memory = createMemorySink();
+    async function* batchesOf(table: string) {
+      const records = tables[table]!;
+      for (let start = 0; start < records.length; start += 2) yield records.slice(start, start + 2);
+    }
+    const written = await writeBackup({ ...TEST_META, sink: memory.sink }, Object.keys(tables), batchesOf);
+    expect(written.compression).toBe('gzip');
+    expect((await readAll(memory.bytes())).tables).toEqual(tables);
+
+    const failing = writeBackup({ ...TEST_META, sink: () => undefined }, ['talents'], () => {
+      throw new Error('database closed');
+    });
+    await expect(failing).rejects.toThrow('database closed');
   });
 
   it('refuses misuse of the writer (bugs throw)', async () => {

@@ -5,7 +5,7 @@
  */
 export * from './format';
 export * from './errors';
-export { createBackupWriter, createMemorySink, type BackupSink, type BackupCompression, type BackupWriter, type BackupWriterOptions, type BackupWriteResult, type MemorySink } from './writer';
+export { createBackupWriter, createMemorySink, writeBackup, type TableBatches, type BackupSink, type BackupCompression, type BackupWriter, type BackupWriterOptions, type BackupWriteResult, type MemorySink } from './writer';
 export { verifyBackup, readBackup, type BackupSource, type BackupReadOptions, type BackupReadProgress, type BackupRestoreHandlers, type BackupStart, type BackupSummary } from './reader';
 export { backupMigrations, formatMigrationsFrom, schemaUpgradesBetween, type BackupFormatMigration, type BackupSchemaUpgrade } from './migrations';
 export { planRetention, describeRetentionRule, DEFAULT_RETENTION_POLICY, type RetentionCandidate, type RetentionPlan, type RetentionPolicy, type RetentionRule } from './retention';

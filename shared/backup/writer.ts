@@ -392,6 +392,29 @@ export function createBackupWriter(options: BackupWriterOptions): BackupWriter {
   };
 }
 
+/** Batches of one table's records, as the caller reads them from the database. */
+export type TableBatches = AsyncIterable<readonly BackupRecord[]> | Iterable<readonly BackupRecord[]>;
+
+/**
+ * Writes a whole backup: each table in the order given, from the batches `readTable` yields, then
+ * the manifest. On any error (the reader's, the sink's) the writer is aborted and the error rethrown;
+ * the caller then deletes the partial file.
+ */
+export async function writeBackup(options: BackupWriterOptions, tables: readonly string[], readTable: (table: string) => TableBatches): Promise<BackupWriteResult> {
+  const writer = createBackupWriter(options);
+  try {
+    for (const table of tables) {
+      await writer.beginTable(table);
+      for await (const batch of readTable(table)) await writer.writeRecords(batch);
+      await writer.endTable();
+    }
+    return await writer.finish();
+  } catch (error) {
+    await writer.abort(error);
+    throw error;
+  }
+}
+
 /** A sink that keeps everything in memory, for small exports, tests, and callers that must hand over one array. */
 export interface MemorySink {
   sink: BackupSink;
