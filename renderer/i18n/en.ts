@@ -1,7 +1,11 @@
 /** English dictionary. Typed as `Dictionary`, so it must carry exactly the keys of zh.ts. */
 import type { Dictionary } from './types';
 
+import { talentsEn } from './messages/talents';
+import { importEn } from './messages/import';
 export const en: Dictionary = {
+  talents: talentsEn,
+  import: importEn,
   app: {
     name: 'TalentLedger',
     subtitle: 'Shanghai AI talent ledger',

@@ -2,7 +2,11 @@
  * The Chinese dictionary is the source of every UI string key. Add a key here first; the compiler then
  * requires the same key in en.ts. `{name}`-style placeholders become required parameters of `t()`.
  */
+import { talentsZh } from './messages/talents';
+import { importZh } from './messages/import';
 export const zh = {
+  talents: talentsZh,
+  import: importZh,
   app: {
     name: '人才台账',
     subtitle: '上海市人工智能人才台账',
