@@ -188,7 +188,7 @@ async function scanBackup(source: BackupSource, options: BackupReadOptions, rest
       return err(
         error.truncated
           ? backupError('BACKUP_TRUNCATED', '压缩数据在中途结束', 'the compressed data ends early')
-          : backupError('BACKUP_CORRUPT', `压缩数据损坏（${error.message}）`, `damaged compressed data (${error.message})`),
+          : backupError('BACKUP_CORRUPT', '压缩数据损坏', `damaged compressed data (${error.message})`),
       );
     }
     throw error;
