@@ -2,11 +2,15 @@
  * Hash routes: they work under Electron's app:// protocol and on any static server without
  * rewrite rules, and a reload keeps the current section.
  */
+import { lazy } from 'react';
 import { Button, Result } from 'antd';
 import { createHashRouter, Navigate } from 'react-router-dom';
 import { useT } from '../i18n';
 import { AppShell } from './AppShell';
 import { HOME_PATH, sections } from './sections';
+
+/** The import wizard: reached from 人才库 (导入) and 花名册, not a menu section. */
+const ImportPage = lazy(() => import('../features/import').then((module) => ({ default: module.ImportPage })));
 
 function NotFound() {
   const t = useT();
@@ -33,6 +37,7 @@ export function createAppRouter() {
       children: [
         { index: true, element: <Navigate to={HOME_PATH} replace /> },
         ...sections.map((section) => ({ path: section.path.slice(1), element: <section.page /> })),
+        { path: 'import', element: <ImportPage /> },
         { path: '*', element: <NotFound /> },
       ],
     },

@@ -1,0 +1,2 @@
+/** The import wizard (route `/import?kind=talents|roster`). */
+export { ImportPage } from './ImportPage';
