@@ -11,7 +11,7 @@ import type { AppPathAvailability } from '../renderer/bench/api';
 import { MEASUREMENT_IDS, MEASUREMENTS, type MeasureContext, type MeasurementId } from './measurements';
 import type { BenchOptions } from './options';
 import { formatMachine, formatSizeTable, machineInfo, RESULT_FORMAT, type BenchResult, type SectionResult, type SizeResult } from './report';
-import { buildBenchRenderer, ROOT, serveBenchRenderer } from './server';
+import { BENCH_OUT, buildBenchRenderer, ROOT, serveBenchRenderer } from './server';
 import { BenchSession, type ContextProvider } from './session';
 
 export const CHROMIUM_ARGS = [
@@ -62,8 +62,8 @@ export async function runMeasurements(
       const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
       settings.log(`  FAILED: ${message}`);
       sections.push({ id: measurement.id, title: measurement.title, figures: [], error: message.split('\n')[0] ?? message });
-      // A failure can leave the page anywhere; start the next measurement from a fresh app page.
-      await session.openApp().catch(() => undefined);
+      // A failure (even a crashed browser) can leave the page anywhere; start the next one afresh.
+      await session.recover().catch(() => undefined);
     }
     settings.log(`  (${((performance.now() - sectionStarted) / 1000).toFixed(1)} s)`);
   }
@@ -132,7 +132,7 @@ export async function runBench(options: BenchOptions): Promise<number> {
   const browser = new PersistentChromium(profileDir);
   try {
     await browser.launch();
-    const session = new BenchSession(server.baseUrl, browser);
+    const session = new BenchSession(server.baseUrl, browser, path.join(BENCH_OUT, 'bench-fixtures'));
     await session.openApp();
     const availability = await session.call('availability', undefined);
     const result: BenchResult = {
@@ -163,6 +163,11 @@ export async function runBench(options: BenchOptions): Promise<number> {
   } finally {
     await browser.close();
     await server.close();
-    rmSync(profileDir, { recursive: true, force: true });
+    // Chromium may still be flushing the profile for a moment after closing.
+    try {
+      rmSync(profileDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 500 });
+    } catch (error) {
+      console.warn(`could not remove the bench profile ${profileDir}: ${String(error)}`);
+    }
   }
 }

@@ -3,6 +3,8 @@
  * API, fixture serving, heap metering, and cold starts. The CLI harness and the e2e smoke test both
  * drive measurements through this class; only how a browser context is (re)opened differs.
  */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { BENCH_GLOBAL, type BenchApi } from '../renderer/bench/api';
 import { HeapMeter } from './heap';
@@ -38,9 +40,14 @@ export class BenchSession {
   private routedContext: BrowserContext | null = null;
   private moduleUrl: string | null = null;
 
+  /**
+   * @param fixtureDir a folder the server serves as `/bench-fixtures/` (the CLI writes large files
+   *   there); without one, fixtures are routed through Playwright, which suits small files only.
+   */
   constructor(
     readonly baseUrl: string,
     private readonly contexts: ContextProvider,
+    private readonly fixtureDir: string | null = null,
   ) {}
 
   /** The app page (open it with {@link openApp}). */
@@ -56,14 +63,29 @@ export class BenchSession {
 
   /** Serves `bytes` at `/bench-fixtures/<name>` for the session's pages; returns the URL path. */
   addFixture(name: string, bytes: Uint8Array): string {
-    this.fixtures.set(name, bytes);
+    if (this.fixtureDir) {
+      const file = path.join(this.fixtureDir, name);
+      if (!existsSync(file)) {
+        mkdirSync(this.fixtureDir, { recursive: true });
+        writeFileSync(file, bytes);
+      }
+    } else {
+      this.fixtures.set(name, bytes);
+    }
     return `.${FIXTURE_PREFIX}${name}`;
+  }
+
+  /** After a crash: a fresh browser on the same profile, and the app page again. */
+  async recover(): Promise<void> {
+    await this.contexts.restart();
+    await this.openApp();
   }
 
   private async routeContext(context: BrowserContext): Promise<void> {
     if (this.routedContext === context) return;
     this.routedContext = context;
-    await context.route(`${this.baseUrl}${FIXTURE_PREFIX}**`, async (route) => {
+    // A routed body travels through the DevTools protocol: fine for small files, not for 100 MB.
+    if (!this.fixtureDir) await context.route(`${this.baseUrl}${FIXTURE_PREFIX}**`, async (route) => {
       const name = decodeURIComponent(new URL(route.request().url()).pathname.slice(FIXTURE_PREFIX.length));
       const bytes = this.fixtures.get(name);
       if (!bytes) return route.fulfill({ status: 404, body: `no fixture ${name}` });

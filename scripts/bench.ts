@@ -16,12 +16,11 @@ async function main(): Promise<number> {
   return runBench(options);
 }
 
+// Exit explicitly: after a browser crash a stray Chromium child can keep the event loop alive.
 main().then(
-  (code) => {
-    process.exitCode = code;
-  },
+  (code) => process.exit(code),
   (error: unknown) => {
     console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    process.exitCode = 1;
+    process.exit(1);
   },
 );

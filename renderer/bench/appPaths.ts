@@ -4,20 +4,30 @@
  * reported "not yet") instead of breaking the build. When a feature lands, its adapter here is the
  * one place that learns its API; the measurements in bench/ do not change.
  */
+import { announceTalentChanges, type TalentChange } from '../data/talentEvents';
+import { DEFAULT_MASK_PATTERN } from '../db/settings';
+import type { MaskPattern } from '../db/types';
 import { wrapWorker } from '../workers/rpc';
 import type { AppPathAvailability } from './api';
 
-/** The app's import as the bench drives it: bytes of a talents workbook in, counts out. */
-export interface AppImportAdapter {
+/** One import wizard session: its worker is started (untimed) before the file is handed over. */
+export interface AppImportSession {
+  /** Read, map, validate, dry run against the database, commit: what the wizard's steps call, back to back. */
   importTalents(bytes: Uint8Array, fileName: string): Promise<{ added: number; updated: number }>;
+  close(): void;
+}
+
+/** The app's import as the bench drives it. */
+export interface AppImportAdapter {
+  open(): Promise<AppImportSession>;
 }
 
 /** The app's search as the talent list drives it: one query to its first page. */
 export interface AppSearchAdapter {
   /** Prepares the search (e.g. starts the worker and loads the index); not part of the figures. */
-  prepare(): Promise<void>;
-  search(text: string, limit: number): Promise<{ total: number }>;
-  filter(filter: { district: string[]; category: string[] }, limit: number): Promise<{ total: number }>;
+  prepare(today: string): Promise<void>;
+  search(text: string, limit: number, today: string): Promise<{ total: number }>;
+  filter(filter: { district: string[]; category: string[] }, limit: number, today: string): Promise<{ total: number }>;
   dispose(): Promise<void>;
 }
 
@@ -53,9 +63,10 @@ export interface AppPaths {
 type ModuleLoaders = Record<string, () => Promise<unknown>>;
 
 // Candidate modules of features being built; an empty match means "not yet".
-const importModules: ModuleLoaders = import.meta.glob(['../features/import/talentImport.ts']);
+// The import wizard's worker, as a worker constructor (never imported into this thread).
+const importModules: ModuleLoaders = import.meta.glob(['../workers/import.worker.ts'], { query: '?worker' });
 const repositoryModules: ModuleLoaders = import.meta.glob(['../data/talentRepository.ts']);
-const searchModules: ModuleLoaders = import.meta.glob(['../data/talentSearchClient.ts']);
+const searchModules: ModuleLoaders = import.meta.glob(['../data/talentIndexClient.ts']);
 const reportModules: ModuleLoaders = import.meta.glob(['../features/reports/headcountReport.ts']);
 const exportModules: ModuleLoaders = import.meta.glob(['../features/export/talentExport.ts']);
 // The settings page's demo-data worker, as a worker constructor (never imported into this thread).
@@ -64,6 +75,79 @@ const demoWorkerModules: ModuleLoaders = import.meta.glob(['../features/settings
 /** The demo worker's one method the bench calls, as its RPC declares it (a Result value). */
 interface DemoWorkerApi {
   addDemoTalents(input: { count: number; seed: number; note: string }): Promise<{ ok: true; value: { added: number } } | { ok: false; error: { message: string } }>;
+}
+
+type WorkerResult<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+
+/** The import worker's calls the wizard makes, as the worker declares them (renderer/workers/import.worker.ts). */
+interface ImportWorkerApi {
+  load(input: { bytes: Uint8Array; fileName: string; kind: 'talents' | 'roster' }): Promise<WorkerResult<{ rows: number; valid: number; invalid: number }>>;
+  dryRun(): Promise<WorkerResult<{ counts: Record<string, number> }>>;
+  commit(input: { mode: 'validOnly' | 'allOrNothing'; resolutions: Array<[number, string]>; conflictDefault?: string }): Promise<
+    WorkerResult<{ batch: { counts: { created: number; updated: number } }; change: TalentChange }>
+  >;
+  settled(): Promise<void>;
+}
+
+function unwrap<T>(step: string, result: WorkerResult<T>): T {
+  if (!result.ok) throw new Error(`app import ${step}: ${result.error.code} ${result.error.message}`);
+  return result.value;
+}
+
+function adaptImportWorker(module: Record<string, unknown>): AppImportAdapter | null {
+  const WorkerConstructor = module.default;
+  if (typeof WorkerConstructor !== 'function') return null;
+  return {
+    async open() {
+      const worker = wrapWorker<ImportWorkerApi>(new (WorkerConstructor as new (options?: WorkerOptions) => Worker)({ name: 'bench-import' }));
+      // The worker's module has loaded once it answers.
+      await worker.call.settled();
+      return {
+        async importTalents(bytes, fileName) {
+          unwrap('load', await worker.call.load({ bytes, fileName, kind: 'talents' }, { transfer: [bytes.buffer] }));
+          unwrap('dry run', await worker.call.dryRun());
+          const committed = unwrap('commit', await worker.call.commit({ mode: 'validOnly', resolutions: [], conflictDefault: 'keepRegistry' }));
+          // The wizard tells the rest of the app (the list's search index) what changed.
+          announceTalentChanges(committed.change);
+          return { added: committed.batch.counts.created, updated: committed.batch.counts.updated };
+        },
+        close: () => worker.close(),
+      };
+    },
+  };
+}
+
+/** The talent list's query, as renderer/data/talentIndexClient.ts declares it (the parts the bench sets). */
+interface ListQuery {
+  text?: string;
+  filters?: { district?: readonly string[]; category?: readonly string[] };
+  offset?: number;
+  limit?: number;
+  today: string;
+  mask: MaskPattern;
+  extraFields?: readonly string[];
+}
+
+/**
+ * The list's search path: the page-side client of the search-index worker, the same module
+ * instance the talent list uses. Queries carry what the list sends: default mask, no extra columns.
+ */
+function adaptIndexClient(module: Record<string, unknown>): AppSearchAdapter | null {
+  const query = module.queryTalentIndex as ((input: ListQuery) => Promise<{ total: number }>) | undefined;
+  const stop = module.stopTalentIndex as (() => void) | undefined;
+  if (typeof query !== 'function' || typeof stop !== 'function') return null;
+  const ask = (input: Omit<ListQuery, 'mask' | 'offset'>) => query({ ...input, offset: 0, mask: DEFAULT_MASK_PATTERN, extraFields: [] });
+  return {
+    async prepare(today) {
+      // The first query waits until the worker has loaded every talent.
+      await ask({ text: '', limit: 1, today });
+    },
+    search: (text, limit, today) => ask({ text, limit, today }),
+    filter: (filter, limit, today) => ask({ filters: filter, limit, today }),
+    async dispose() {
+      stop();
+    },
+  };
 }
 
 function adaptDemoWorker(module: Record<string, unknown>): AppDemoSeeder | null {
@@ -112,10 +196,10 @@ let cached: Promise<AppPaths> | null = null;
 export function loadAppPaths(): Promise<AppPaths> {
   cached ??= (async () => {
     const notes: Record<string, string> = {};
-    const importer = await loadAdapter<AppImportAdapter>('import', importModules, () => null, notes);
+    const importer = await loadAdapter<AppImportAdapter>('import', importModules, adaptImportWorker, notes);
     const repository = await loadAdapter<AppRepositoryAdapter>('repository', repositoryModules, () => null, notes);
     const demoSeeder = await loadAdapter<AppDemoSeeder>('demoSeeder', demoWorkerModules, adaptDemoWorker, notes);
-    const search = await loadAdapter<AppSearchAdapter>('search', searchModules, () => null, notes);
+    const search = await loadAdapter<AppSearchAdapter>('search', searchModules, adaptIndexClient, notes);
     const report = await loadAdapter<AppReportAdapter>('report', reportModules, () => null, notes);
     const exporter = await loadAdapter<AppExportAdapter>('export', exportModules, () => null, notes);
     return { importer, repository, demoSeeder, search, report, exporter, notes };

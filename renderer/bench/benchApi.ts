@@ -172,22 +172,27 @@ export function createBenchApi(): BenchApi {
       const importer = (await loadAppPaths()).importer;
       if (!importer) throw notYet('the app has no import path yet');
       const bytes = await fetchBytes(url);
-      const { value, run } = await timedWithLongTasks(() => importer.importTalents(bytes, fileName));
-      return { ...run, added: value.added, updated: value.updated };
+      const session = await importer.open();
+      try {
+        const { value, run } = await timedWithLongTasks(() => session.importTalents(bytes, fileName));
+        return { ...run, added: value.added, updated: value.updated };
+      } finally {
+        session.close();
+      }
     },
 
-    async appSearch({ queries, limit }) {
+    async appSearch({ queries, limit, today }) {
       const search = (await loadAppPaths()).search;
       if (!search) throw notYet('the app has no search worker yet');
       const loadStarted = performance.now();
-      if (!searchPrepared) await search.prepare();
+      if (!searchPrepared) await search.prepare(today);
       searchPrepared = true;
       const loadMs = performance.now() - loadStarted;
       const times: number[] = [];
       const totals: number[] = [];
       for (const text of queries) {
         const started = performance.now();
-        const result = await search.search(text, limit);
+        const result = await search.search(text, limit, today);
         times.push(performance.now() - started);
         totals.push(result.total);
       }
@@ -199,18 +204,18 @@ export function createBenchApi(): BenchApi {
       return timesOf(await worker.call.searchIndex(input), indexLoadMs);
     },
 
-    async appFilter({ filters, limit }) {
+    async appFilter({ filters, limit, today }) {
       const search = (await loadAppPaths()).search;
       if (!search) throw notYet('the app has no search worker yet');
       const loadStarted = performance.now();
-      if (!searchPrepared) await search.prepare();
+      if (!searchPrepared) await search.prepare(today);
       searchPrepared = true;
       const loadMs = performance.now() - loadStarted;
       const times: number[] = [];
       const totals: number[] = [];
       for (const filter of filters) {
         const started = performance.now();
-        const result = await search.filter(filter, limit);
+        const result = await search.filter(filter, limit, today);
         times.push(performance.now() - started);
         totals.push(result.total);
       }
