@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { checkerExitCode, checkerJson, checkImportFile, checkWorkbookGrid, type ImportCheckResult } from './checkImportFile';
 import { readWorkbook } from './readWorkbook';
 import type { ImportKind } from './importKinds';
-import { findDuplicatesInFile } from './validateRows';
+import { findDuplicatesInFile, recomputeDuplicatesInFile, revalidateRow, type RowOutcome } from './validateRows';
+import { importKindSpec } from './importKinds';
+import type { GridCell } from './grid';
 import {
   citizenId,
   csvText,
@@ -241,5 +243,38 @@ describe('checkWorkbookGrid: the user maps what could not be recognised', () => 
     // Overrides also apply when the header is searched for.
     const searched = checkWorkbookGrid(grid.value, 'x.xlsx', 'roster', { overrides: [{ column: 1, field: 'idNumber' }], today: TODAY });
     expect(searched.ok && searched.value.headerRow).toBe(2);
+  });
+});
+
+describe('revalidateRow and recomputeDuplicatesInFile: the user fixes rows in the preview', () => {
+  it('re-checks an edited row and re-derives duplicates across rows', async () => {
+    const rows: FixtureCell[][] = [['姓名', '身份证号码'], ['甲', ID_F], ['乙', ID_F], ['丙', '123']];
+    const grid = await readWorkbook(utf8Bytes(csvText(rows)), 'x.csv');
+    if (!grid.ok) throw new Error(grid.error.code);
+    const checked = checkWorkbookGrid(grid.value, 'x.csv', 'roster', { today: TODAY, keepRecords: true });
+    if (!checked.ok) throw new Error(checked.error.code);
+    expect(checked.value).toMatchObject({ sheetIndex: 0, headerRow: 1, dataStartRow: 2, valid: 1, invalid: 2 });
+    const sheet = grid.value.sheets[0];
+    if (!sheet) throw new Error('no sheet');
+    const spec = importKindSpec('roster');
+    const mapping = checked.value.columnMapping;
+    let outcomes: RowOutcome[] = (checked.value.records ?? []).map((record) => {
+      const issues = checked.value.issues.filter((issue) => issue.row === record.row);
+      return { ...record, issues };
+    });
+    expect(outcomes.map((outcome) => outcome.issues.map((issue) => issue.code))).toEqual([[], ['DUPLICATE_IN_FILE'], ['ID_FORMAT']]);
+
+    // The clerk corrects row 4 to the same number as row 2 and row 3 to a new number.
+    const editable = sheet.rows as GridCell[][];
+    (editable[3] as GridCell[])[1] = { t: 's', v: ID_F };
+    (editable[2] as GridCell[])[1] = { t: 's', v: traineeId(42) };
+    outcomes = outcomes.map((outcome) => (outcome.row === 3 || outcome.row === 4 ? revalidateRow(sheet, outcome.row - 1, mapping, spec, { today: TODAY }) : outcome));
+    outcomes = recomputeDuplicatesInFile(outcomes, sheet, mapping, spec);
+    expect(outcomes.map((outcome) => [outcome.row, outcome.valid, outcome.issues.map((issue) => issue.code)])).toEqual([
+      [2, true, []],
+      [3, true, []],
+      [4, false, ['DUPLICATE_IN_FILE']],
+    ]);
+    expect(outcomes[2]?.issues[0]).toMatchObject({ column: '身份证号码', value: ID_F, message: expect.stringContaining('第 2 行') });
   });
 });

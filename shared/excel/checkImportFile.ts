@@ -5,9 +5,9 @@
  */
 import { err, ok, type Result } from '../result';
 import type { TemplateMeta, SpreadsheetFormat, WorkbookGrid } from './grid';
-import { mapColumns, type ColumnOverride, type AmbiguousColumn } from './headerMapping';
+import { mapColumns, type AmbiguousColumn, type ColumnMapping, type ColumnOverride } from './headerMapping';
 import { importFileError, type ImportFileError } from './importErrors';
-import { importKindSpec, type ImportKind, type ImportKindSpec } from './importKinds';
+import { importKindSpec, type ImportKind } from './importKinds';
 import { DEFAULT_MAX_DATA_ROWS, readWorkbook, type ReadWorkbookLimits } from './readWorkbook';
 import { findDataSheet, findHeaderRow, headerTexts, withSubHeader, type DataSheetLocation } from './sheetLayout';
 import type { TextEncodingName } from './textDecoding';
@@ -53,6 +53,12 @@ export interface ImportCheckResult {
   /** Header cells that map to no field, and those that matched several fields equally (for the mapping screen). */
   unmapped: Array<{ column: number; header: string }>;
   ambiguous: AmbiguousColumn[];
+  /** The located mapping with column indexes (pass it to revalidateRow / recomputeDuplicatesInFile). */
+  columnMapping: ColumnMapping;
+  /** 0-based index of the data sheet in the workbook. */
+  sheetIndex: number;
+  /** 1-based sheet row where data starts (after a two-row header, two rows below `headerRow`). */
+  dataStartRow: number;
   /** Present with `keepRecords`. */
   records?: ImportedRow[];
 }
@@ -90,8 +96,12 @@ export async function checkImportFile(bytes: Uint8Array, fileName: string, kind:
   return checkWorkbookGrid(grid.value, fileName, kind, opts);
 }
 
-/** Locates the data sheet and header: the user's choice when given, otherwise the first that matches. */
-function locate(grid: WorkbookGrid, spec: ImportKindSpec, opts: CheckGridOptions): DataSheetLocation | undefined {
+/**
+ * Locates the data sheet, header row and column mapping: the user's sheet/header row when given
+ * (`opts.sheet`, `opts.headerRow`), otherwise the first visible sheet with a header; overrides apply.
+ */
+export function locateDataSheet(grid: WorkbookGrid, kind: ImportKind, opts: Pick<CheckGridOptions, 'sheet' | 'headerRow' | 'overrides'> = {}): DataSheetLocation | undefined {
+  const spec = importKindSpec(kind);
   if (opts.sheet === undefined) return findDataSheet(grid, spec.fields, spec.headerKeys, opts.overrides);
   const sheetIndex = grid.sheets.findIndex((candidate) => candidate.name === opts.sheet);
   const sheet = grid.sheets[sheetIndex];
@@ -113,7 +123,7 @@ function locate(grid: WorkbookGrid, spec: ImportKindSpec, opts: CheckGridOptions
  */
 export function checkWorkbookGrid(grid: WorkbookGrid, fileName: string, kind: ImportKind, opts: CheckGridOptions = {}): Result<ImportCheckResult, ImportFileError> {
   const spec = importKindSpec(kind);
-  const located = locate(grid, spec, opts);
+  const located = locateDataSheet(grid, kind, opts);
   if (!located) return err(importFileError('NO_HEADER'));
   const maxDataRows = opts.maxDataRows ?? DEFAULT_MAX_DATA_ROWS;
   const validation = validateRows(located.sheet, located.dataStartIndex, located.mapping, spec, {
@@ -145,6 +155,9 @@ export function checkWorkbookGrid(grid: WorkbookGrid, fileName: string, kind: Im
     issues: validation.issues,
     unmapped: located.mapping.unmapped,
     ambiguous: located.mapping.ambiguous,
+    columnMapping: located.mapping,
+    sheetIndex: located.sheetIndex,
+    dataStartRow: located.dataStartIndex + 1,
   };
   if (grid.format === 'csv' && grid.encoding) result.encoding = grid.encoding;
   if (grid.template) result.template = grid.template;
