@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csvText, encodeGbk, randomBytes, realisticRosterSheets, rosterRow, ROSTER_HEADER, writeWorkbook } from '../shared/excel/testing/fixtures';
+import { craftXlsxLikeZip, csvText, deflateZeros, encodeGbk, randomBytes, realisticRosterSheets, rosterRow, ROSTER_HEADER, writeWorkbook } from '../shared/excel/testing/fixtures';
 
 const root = join(import.meta.dirname, '..');
 let folder = '';
@@ -27,7 +27,7 @@ afterAll(() => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-describe('check-file', () => {
+describe('check-file', { timeout: 90_000 }, () => {
   it('exits 0 and prints a Chinese summary for a clean roster', () => {
     const path = fixture('clean.xlsx', writeWorkbook(realisticRosterSheets([rosterRow(1), rosterRow(2), rosterRow(3)])));
     const { status, stdout } = runChecker(path);
@@ -71,6 +71,15 @@ describe('check-file', () => {
     const human = runChecker(path);
     expect(human.status).toBe(2);
     expect(human.stdout).toContain('无法检查');
+  });
+
+  it('refuses a zip bomb that understates its size (1 GiB of zeros declared as 1,000 bytes) in seconds', () => {
+    const path = fixture('bomb.xlsx', craftXlsxLikeZip({ name: 'xl/worksheets/sheet1.xml', data: deflateZeros(1024 * 1024 * 1024), method: 8, declaredSize: 1000 }));
+    const started = performance.now();
+    const { status, stdout } = runChecker(path, '--json');
+    expect(status).toBe(2);
+    expect(JSON.parse(stdout)).toMatchObject({ error: { code: 'FILE_TOO_LARGE' } });
+    expect(performance.now() - started).toBeLessThan(30_000);
   });
 
   it('exits 2 on bad arguments', () => {
