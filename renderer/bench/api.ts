@@ -93,6 +93,8 @@ export interface ExportInput {
   /** How many talents to export (all stored talents when the app path is used). */
   count: number;
   seed: number;
+  /** `YYYY-MM-DD` of the export (the app's file name and age bands). */
+  today: string;
 }
 
 export interface ExportRunResult extends TimedRun {
@@ -118,8 +120,10 @@ export interface BenchApi {
   baselineParse(input: FixtureInput): Promise<TimedRun>;
   /** Baseline: generate `count` demo talents (untimed) and time Dexie `bulkAdd` in a worker. */
   baselineBulkAdd(input: BulkAddInput): Promise<TimedRun>;
-  /** Baseline: SheetJS writes `count` demo talents as .xlsx in a worker (the raw writer). */
+  /** Baseline: the app's xlsx writer alone writes `count` demo talents' cells in a worker (the raw writer). */
   baselineWrite(input: ExportInput): Promise<ExportRunResult>;
+  /** Reference: SheetJS writes the same cells as .xlsx in a worker. */
+  sheetJsWrite(input: ExportInput): Promise<ExportRunResult>;
   /** Baseline for cold start: bare Dexie opens the app's database and reads the first page. */
   baselineFirstPage(input: { limit: number }): Promise<{ ms: number; rows: number }>;
 
@@ -139,6 +143,8 @@ export interface BenchApi {
   appReport(input: ReportInput): Promise<TimedRun>;
   /** The app's export of all stored talents to .xlsx. */
   appExport(input: ExportInput): Promise<ExportRunResult>;
+  /** Resolves once the app's background loading is done (the list's search index loaded), so "at rest" means at rest. */
+  waitForAppIdle(input: { today: string }): Promise<void>;
   /** Ends workers the API started and drops in-memory indexes. */
   release(): Promise<void>;
 }

@@ -8,6 +8,7 @@ import { announceTalentChanges, type TalentChange } from '../data/talentEvents';
 import { DEFAULT_MASK_PATTERN } from '../db/settings';
 import type { MaskPattern } from '../db/types';
 import { wrapWorker } from '../workers/rpc';
+import { talentFields } from '../../shared/talent/talentFields';
 import type { AppPathAvailability } from './api';
 
 /** One import wizard session: its worker is started (untimed) before the file is handed over. */
@@ -41,8 +42,8 @@ export interface AppReportAdapter {
 }
 
 export interface AppExportAdapter {
-  /** Exports every stored talent; returns the file's size in bytes. */
-  exportAllTalents(): Promise<number>;
+  /** Exports every stored talent with every column of the field table; returns the file's size in bytes. */
+  exportAllTalents(today: string): Promise<number>;
 }
 
 /** The app's demo-data writer (设置 → 演示数据): the same seeded talents, written by the app's own worker. */
@@ -68,7 +69,7 @@ const importModules: ModuleLoaders = import.meta.glob(['../workers/import.worker
 const repositoryModules: ModuleLoaders = import.meta.glob(['../data/talentRepository.ts']);
 const searchModules: ModuleLoaders = import.meta.glob(['../data/talentIndexClient.ts']);
 const reportModules: ModuleLoaders = import.meta.glob(['../features/reports/headcountReport.ts']);
-const exportModules: ModuleLoaders = import.meta.glob(['../features/export/talentExport.ts']);
+const exportModules: ModuleLoaders = import.meta.glob(['../data/exports.ts']);
 // The settings page's demo-data worker, as a worker constructor (never imported into this thread).
 const demoWorkerModules: ModuleLoaders = import.meta.glob(['../features/settings/demoData.worker.ts'], { query: '?worker' });
 
@@ -150,6 +151,20 @@ function adaptIndexClient(module: Record<string, unknown>): AppSearchAdapter | n
   };
 }
 
+/** The talent list's export (renderer/data/exports.ts), as the list's export button calls it. */
+function adaptExports(module: Record<string, unknown>): AppExportAdapter | null {
+  const exportTalentList = module.exportTalentList as
+    | ((options: { query: { today: string }; columns: readonly string[]; format: 'xlsx'; unmasked: boolean }) => Promise<{ bytes: Uint8Array }>)
+    | undefined;
+  if (typeof exportTalentList !== 'function') return null;
+  return {
+    async exportAllTalents(today) {
+      const file = await exportTalentList({ query: { today }, columns: talentFields.map((field) => field.key), format: 'xlsx', unmasked: false });
+      return file.bytes.byteLength;
+    },
+  };
+}
+
 function adaptDemoWorker(module: Record<string, unknown>): AppDemoSeeder | null {
   const WorkerConstructor = module.default;
   if (typeof WorkerConstructor !== 'function') return null;
@@ -201,7 +216,7 @@ export function loadAppPaths(): Promise<AppPaths> {
     const demoSeeder = await loadAdapter<AppDemoSeeder>('demoSeeder', demoWorkerModules, adaptDemoWorker, notes);
     const search = await loadAdapter<AppSearchAdapter>('search', searchModules, adaptIndexClient, notes);
     const report = await loadAdapter<AppReportAdapter>('report', reportModules, () => null, notes);
-    const exporter = await loadAdapter<AppExportAdapter>('export', exportModules, () => null, notes);
+    const exporter = await loadAdapter<AppExportAdapter>('export', exportModules, adaptExports, notes);
     return { importer, repository, demoSeeder, search, report, exporter, notes };
   })();
   return cached;

@@ -124,6 +124,13 @@ export function createBenchApi(): BenchApi {
 
     async baselineWrite(input) {
       return inFreshWorker(async (worker) => {
+        const { value, run } = await timedWithLongTasks(() => worker.call.writeRaw(input));
+        return { ms: value.ms, bytes: value.bytes, longestTaskMs: run.longestTaskMs };
+      });
+    },
+
+    async sheetJsWrite(input) {
+      return inFreshWorker(async (worker) => {
         const { value, run } = await timedWithLongTasks(() => worker.call.writeSheet(input));
         return { ms: value.ms, bytes: value.bytes, longestTaskMs: run.longestTaskMs };
       });
@@ -234,11 +241,17 @@ export function createBenchApi(): BenchApi {
       return run;
     },
 
-    async appExport() {
+    async appExport({ today }) {
       const exporter = (await loadAppPaths()).exporter;
       if (!exporter) throw notYet('the app has no talent export yet');
-      const { value, run } = await timedWithLongTasks(() => exporter.exportAllTalents());
+      const { value, run } = await timedWithLongTasks(() => exporter.exportAllTalents(today));
       return { ...run, bytes: value };
+    },
+
+    async waitForAppIdle({ today }) {
+      const search = (await loadAppPaths()).search;
+      if (search) await search.prepare(today);
+      searchPrepared = search !== null;
     },
 
     async release() {
