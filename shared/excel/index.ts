@@ -1,5 +1,6 @@
 /** The pure spreadsheet import pipeline: used by the app's import worker and by scripts/check-file.ts. */
 export * from './checkImportFile';
+export * from './checkerReport';
 export * from './delimitedText';
 export * from './format';
 export * from './grid';
