@@ -32,7 +32,7 @@ import type { IdDocumentType } from '../../shared/talent/talent';
 import type { TalentDraft } from '../../shared/talent/talentDraft';
 import { duplicateInFileIssue } from '../../shared/validation/duplicates';
 import { talentIdentityKey } from '../../shared/identity/documents';
-import type { ValidationIssue } from '../../shared/validation/issues';
+import type { IssueCode, ValidationIssue } from '../../shared/validation/issues';
 import type { RawCellValue } from '../../shared/validation/validateRecord';
 import type { RosterRecord } from '../../shared/roster/validateRosterRow';
 import { err, ok, type AppError, type Result } from '../../shared/result';
@@ -105,7 +105,7 @@ export interface ImportSummary {
   invalid: number;
   /** Rows with warnings only. */
   warned: number;
-  issueCounts: Array<{ code: string; count: number }>;
+  issueCounts: Array<{ code: IssueCode; count: number }>;
   templateKind?: string;
 }
 
@@ -255,7 +255,7 @@ function summarize(file: LoadedFile): ImportSummary {
     if (candidates) entry.candidates = candidates;
     columns.push(entry);
   });
-  const codeCounts = new Map<string, number>();
+  const codeCounts = new Map<IssueCode, number>();
   let warned = 0;
   for (const state of file.rows) {
     if (state.valid && state.issues.length > 0) warned += 1;
@@ -272,7 +272,11 @@ function summarize(file: LoadedFile): ImportSummary {
     sheets: file.grid.sheets.map((candidate) => ({ name: candidate.name, hidden: candidate.hidden, rows: candidate.rows.length })),
     sheet: check.sheet,
     headerRow: check.headerRow,
-    topRows: sheet.rows.slice(0, TOP_ROWS).map((cells) => Array.from({ length: Math.min(cells?.length ?? 0, TOP_COLUMNS) }, (_, column) => cellText(cells?.[column]))),
+    // Array.from, not map: the sheet's row array has holes for empty rows, and map would keep them.
+    topRows: Array.from({ length: Math.min(sheet.rows.length, TOP_ROWS) }, (_, index) => {
+      const cells = sheet.rows[index];
+      return Array.from({ length: Math.min(cells?.length ?? 0, TOP_COLUMNS) }, (_, column) => cellText(cells?.[column]));
+    }),
     columns,
     presetApplied: file.presetApplied,
     rows: file.rows.length,

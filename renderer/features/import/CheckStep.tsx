@@ -68,7 +68,7 @@ export function CheckStep({ summary, dryRun, worker, onDryRun, onProgress, onBac
   if (!dryRun) {
     return (
       <Flex justify="center" style={{ padding: 48 }}>
-        {failure ? <Alert type="error" showIcon message={failure.message} /> : <Spin />}
+        {failure ? <Alert type="error" showIcon title={failure.message} /> : <Spin />}
       </Flex>
     );
   }
@@ -122,12 +122,12 @@ export function CheckStep({ summary, dryRun, worker, onDryRun, onProgress, onBac
         ).map(([key, value, color]) => (
           <Col key={key} flex="1">
             <Card size="small" data-testid={`check-${key}`}>
-              <Statistic title={t(`import.check.${key}`)} value={value} valueStyle={color ? { color } : undefined} />
+              <Statistic title={t(`import.check.${key}`)} value={value} styles={color ? { content: { color } } : undefined} />
             </Card>
           </Col>
         ))}
       </Row>
-      {nothing && <Alert type="info" showIcon data-testid="check-nothing" message={t('import.check.nothingToDo')} />}
+      {nothing && <Alert type="info" showIcon data-testid="check-nothing" title={t('import.check.nothingToDo')} />}
 
       {dryRun.updated.length > 0 && (
         <Flex vertical gap={4}>
@@ -193,7 +193,7 @@ export function CheckStep({ summary, dryRun, worker, onDryRun, onProgress, onBac
               },
             ]}
           />
-          {openConflicts > 0 && <Alert type="warning" showIcon message={t('import.check.openConflicts', { count: openConflicts })} />}
+          {openConflicts > 0 && <Alert type="warning" showIcon title={t('import.check.openConflicts', { count: openConflicts })} />}
         </Flex>
       )}
 
@@ -205,10 +205,10 @@ export function CheckStep({ summary, dryRun, worker, onDryRun, onProgress, onBac
             <Radio value="allOrNothing">{t('import.check.modeAllOrNothing')}</Radio>
           </Flex>
         </Radio.Group>
-        {blockedByErrors && <Alert type="error" showIcon message={t('import.check.allOrNothingBlocked', { count: dryRun.invalid })} />}
+        {blockedByErrors && <Alert type="error" showIcon title={t('import.check.allOrNothingBlocked', { count: dryRun.invalid })} />}
       </Flex>
 
-      {failure && <Alert type="error" showIcon data-testid="commit-error" message={t('import.check.failed', { message: language === 'en' && failure.messageEn ? failure.messageEn : failure.message })} />}
+      {failure && <Alert type="error" showIcon data-testid="commit-error" title={t('import.check.failed', { message: language === 'en' && failure.messageEn ? failure.messageEn : failure.message })} />}
       {commitProgress && (
         <Flex vertical gap={4} data-testid="commit-progress">
           <Typography.Text>{phase === 'canceling' ? t('import.check.canceling') : t('import.check.committing', { done: commitProgress.done, total: commitProgress.total })}</Typography.Text>

@@ -10,7 +10,7 @@ import { announceTalentChanges } from '../../data/talentEvents';
 import { useLanguage, useT } from '../../i18n';
 import type { ImportWorker } from './importWorkerClient';
 
-export function ImportHistory({ worker }: { worker: () => ImportWorker }) {
+export function ImportHistory({ worker, onUndone }: { worker: () => ImportWorker; onUndone?: (batchId: string) => void }) {
   const t = useT();
   const { language } = useLanguage();
   const { message } = AntApp.useApp();
@@ -24,6 +24,7 @@ export function ImportHistory({ worker }: { worker: () => ImportWorker }) {
       if (!result.ok) void message.error(t('import.result.undoFailed', { message: language === 'en' && result.error.messageEn ? result.error.messageEn : result.error.message }));
       else {
         announceTalentChanges(result.value.change);
+        onUndone?.(batch.id);
         void message.success(t('import.result.undone', { removed: result.value.removed, restored: result.value.restored }));
       }
     } finally {

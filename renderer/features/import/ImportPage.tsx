@@ -8,6 +8,7 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import { Alert, Button, Flex, Segmented, Steps, Typography, App as AntApp } from 'antd';
 import type { AppError } from '../../../shared/result';
 import type { ImportKind } from '../../../shared/excel/importKinds';
+import { formatDateTime } from '../../components/format';
 import { SectionPage } from '../../components/SectionPage';
 import { useLanguage, useT } from '../../i18n';
 import type { OpenedFile } from '../../platform';
@@ -133,15 +134,15 @@ export function ImportPage() {
             type="warning"
             showIcon
             data-testid="same-file-warning"
-            message={t('import.file.sameFile', {
-              time: new Date(summary.previousImports[0]?.committedAt ?? '').toLocaleString(language === 'en' ? 'en' : 'zh-CN'),
+            title={t('import.file.sameFile', {
+              time: formatDateTime(summary.previousImports[0]?.committedAt ?? ''),
               operator: summary.previousImports[0]?.operator ?? '',
               batch: (summary.previousImports[0]?.id ?? '').slice(0, 8),
             })}
           />
         )}
         {failure && (
-          <Alert type="error" showIcon data-testid="import-error" message={failure.title} description={errorText(failure.error)} closable onClose={() => setFailure(null)} />
+          <Alert type="error" showIcon data-testid="import-error" title={failure.title} description={errorText(failure.error)} closable={{ onClose: () => setFailure(null) }} />
         )}
         {progress && <ProgressLine progress={progress} />}
 
@@ -199,7 +200,14 @@ export function ImportPage() {
         <Typography.Title level={5} style={{ marginBottom: 0 }}>
           {t('import.history.title')}
         </Typography.Title>
-        <ImportHistory worker={worker} />
+        <ImportHistory
+          worker={worker}
+          onUndone={(batchId) => {
+            // The registry changed under the current check: run it again, and forget the undone batch.
+            setDryRun(null);
+            setSummary((current) => (current ? { ...current, previousImports: current.previousImports.filter((batch) => batch.id !== batchId) } : current));
+          }}
+        />
         {kind === 'roster' && step === 0 && <Typography.Text type="secondary">{t('import.rosterNote')}</Typography.Text>}
         {step > 0 && step < 5 && (
           <Button onClick={restart} style={{ alignSelf: 'flex-start' }}>

@@ -75,9 +75,9 @@ export function MappingStep({ kind, summary, worker, onSummary, onError, onProgr
 
   return (
     <Flex vertical gap={12} data-testid="mapping-step">
-      {summary.presetApplied && <Alert type="info" showIcon message={t('import.mapping.presetApplied')} />}
+      {summary.presetApplied && <Alert type="info" showIcon title={t('import.mapping.presetApplied')} />}
       {missing.length > 0 && (
-        <Alert type="error" showIcon message={t('import.mapping.missingRequired', { fields: missing.map((key) => fieldLabel(fieldByKey.get(key), language, key)).join('、') })} />
+        <Alert type="error" showIcon title={t('import.mapping.missingRequired', { fields: missing.map((key) => fieldLabel(fieldByKey.get(key), language, key)).join('、') })} />
       )}
       <Table<ImportColumn>
         size="small"

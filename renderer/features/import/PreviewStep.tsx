@@ -9,6 +9,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { Alert, Button, Flex, Input, Modal, Space, Switch, Tag, Tooltip, Typography, theme } from 'antd';
 import { importKindSpec, type ImportKind } from '../../../shared/excel/importKinds';
 import type { FieldDef } from '../../../shared/fields/fieldTypes';
+import { issueCatalog } from '../../../shared/validation/issues';
 import { DEFAULT_MASK_PATTERN, useSettings } from '../../db';
 import { useLanguage, useT } from '../../i18n';
 import type { ImportSummary, PreviewRow } from '../../workers/import.worker';
@@ -173,14 +174,16 @@ export function PreviewStep({ kind, summary, version, worker, onSummary, onBack,
         type={summary.invalid > 0 ? 'warning' : 'success'}
         showIcon
         data-testid="preview-summary"
-        message={t('import.preview.summary', { rows: summary.rows, valid: summary.valid, invalid: summary.invalid, warned: summary.warned })}
+        title={t('import.preview.summary', { rows: summary.rows, valid: summary.valid, invalid: summary.invalid, warned: summary.warned })}
         description={
           summary.issueCounts.length > 0 && (
             <Space wrap size={4}>
               {summary.issueCounts.map((entry) => (
-                <Tag key={entry.code}>
-                  {entry.code} × {entry.count}
-                </Tag>
+                <Tooltip key={entry.code} title={entry.code}>
+                  <Tag>
+                    {language === 'en' ? issueCatalog[entry.code].en : issueCatalog[entry.code].zh} × {entry.count}
+                  </Tag>
+                </Tooltip>
               ))}
             </Space>
           )
@@ -195,12 +198,12 @@ export function PreviewStep({ kind, summary, version, worker, onSummary, onBack,
       <div ref={scrollRef} role="grid" aria-rowcount={total ?? 0} data-testid="preview-grid" style={{ height: 480, overflow: 'auto', border: `1px solid ${token.colorBorder}`, borderRadius: token.borderRadius }}>
         <div style={{ width: gridWidth, position: 'sticky', top: 0, zIndex: 2, display: 'flex', background: token.colorFillAlter, borderBottom: `1px solid ${token.colorBorder}`, fontWeight: 600 }}>
           <div style={{ width: ROW_NUMBER_WIDTH, flex: 'none', padding: '6px 8px' }}>{t('import.preview.rowNumber')}</div>
+          <div style={{ width: PROBLEMS_WIDTH, flex: 'none', padding: '6px 8px' }}>{t('import.preview.problems')}</div>
           {fields.map((field, index) => (
             <div key={field.key} style={{ width: widths[index], flex: 'none', padding: '6px 8px', overflow: 'hidden', whiteSpace: 'nowrap' }}>
               {fieldLabel(field, language)}
             </div>
           ))}
-          <div style={{ width: PROBLEMS_WIDTH, flex: 'none', padding: '6px 8px' }}>{t('import.preview.problems')}</div>
         </div>
         <div style={{ height: virtualizer.getTotalSize(), width: gridWidth, position: 'relative' }}>
           {items.map((item) => {
@@ -215,10 +218,10 @@ export function PreviewStep({ kind, summary, version, worker, onSummary, onBack,
                 {row ? (
                   <>
                     <div style={{ width: ROW_NUMBER_WIDTH, flex: 'none', padding: '0 8px', lineHeight: `${ROW_HEIGHT - 1}px`, color: token.colorTextSecondary }}>{row.row}</div>
-                    {fields.map((field, index) => cell(row, field, widths[index] ?? 120))}
                     <div style={{ width: PROBLEMS_WIDTH, flex: 'none', padding: '0 8px', lineHeight: `${ROW_HEIGHT - 1}px`, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={row.issues.map(message).join('\n')}>
                       {row.issues.length === 0 ? <Typography.Text type="secondary">—</Typography.Text> : <Typography.Text type={row.valid ? 'warning' : 'danger'}>{row.issues.map(message).join('；')}</Typography.Text>}
                     </div>
+                    {fields.map((field, index) => cell(row, field, widths[index] ?? 120))}
                   </>
                 ) : (
                   <div style={{ padding: '0 8px', lineHeight: `${ROW_HEIGHT - 1}px`, color: token.colorTextTertiary }}>{t('import.preview.loadingRows')}</div>

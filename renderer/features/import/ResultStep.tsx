@@ -68,7 +68,7 @@ export function ResultStep({ summary, committed, worker, onRestart, onToTalents 
           </Flex>
         }
       />
-      {failure && <Alert type="error" showIcon message={t('import.result.undoFailed', { message: language === 'en' && failure.messageEn ? failure.messageEn : failure.message })} />}
+      {failure && <Alert type="error" showIcon title={t('import.result.undoFailed', { message: language === 'en' && failure.messageEn ? failure.messageEn : failure.message })} />}
     </Flex>
   );
 }
