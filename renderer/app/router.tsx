@@ -5,6 +5,7 @@
 import { lazy } from 'react';
 import { Button, Result } from 'antd';
 import { createHashRouter, Navigate } from 'react-router-dom';
+import { talentRoutes } from '../features/talents/routes';
 import { useT } from '../i18n';
 import { AppShell } from './AppShell';
 import { HOME_PATH, sections } from './sections';
@@ -37,6 +38,7 @@ export function createAppRouter() {
       children: [
         { index: true, element: <Navigate to={HOME_PATH} replace /> },
         ...sections.map((section) => ({ path: section.path.slice(1), element: <section.page /> })),
+        ...talentRoutes,
         { path: 'import', element: <ImportPage /> },
         { path: '*', element: <NotFound /> },
       ],

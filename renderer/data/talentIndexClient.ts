@@ -4,6 +4,7 @@
  * must not pay that twice). Exposes the loading state as a subscribable store for React.
  */
 import { useSyncExternalStore } from 'react';
+import type { TalentQuery } from '../../shared/search/talentSearch';
 import { wrapWorker, type WrappedWorker } from '../workers/rpc';
 import type { TalentIndexApi, TalentIndexStatus, TalentListQuery, TalentListResult } from '../workers/talentIndex.worker';
 
@@ -53,6 +54,11 @@ export function startTalentIndex(): void {
 /** One list query (waits for the index to be ready). */
 export function queryTalentIndex(query: TalentListQuery, signal?: AbortSignal): Promise<TalentListResult> {
   return talentIndex().call.query(query, signal ? { signal } : {});
+}
+
+/** Every id matching a query, in display order (paging ignored). */
+export function matchingTalentIds(query: TalentQuery): Promise<string[]> {
+  return talentIndex().call.matchingIds(query);
 }
 
 /** Reloads the index when the stored count no longer matches it (a writer that did not announce). */

@@ -291,6 +291,12 @@ const api = {
     }
     return { total, offset, rows: rows.map((row) => maskRow(row, input.mask)), version: status.version, ms: performance.now() - started };
   },
+
+  /** Every matching id in display order (for an export of what the list shows). */
+  async matchingIds(input: TalentQuery): Promise<string[]> {
+    if (!status.ready || loading) await startLoad();
+    return index.query({ ...input, offset: 0, limit: Number.MAX_SAFE_INTEGER }).ids;
+  },
 };
 
 export type TalentIndexApi = typeof api;

@@ -1,1 +1,1 @@
-export { TalentsPage } from './TalentsPage';
+export { TalentListPage as TalentsPage } from './TalentListPage';

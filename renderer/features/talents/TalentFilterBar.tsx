@@ -1,0 +1,98 @@
+/** The list's filters: one multiple select per code list, 海外经历 yes/no, 年龄段. */
+import { Button, Flex, Select } from 'antd';
+import { AGE_BANDS, type AgeBand, type TalentFilters } from '../../../shared/search/talentSearch';
+import type { TalentFieldKey } from '../../../shared/talent/talentFields';
+import { useLanguage, useT, type PlainMessageKey } from '../../i18n';
+import { fieldOf } from './talentDisplay';
+
+type CodeFilterKey = 'district' | 'cluster' | 'category' | 'education' | 'titleLevel' | 'status';
+
+const CODE_FILTERS: readonly { key: CodeFilterKey; label: PlainMessageKey; width: number }[] = [
+  { key: 'district', label: 'talents.filters.district', width: 150 },
+  { key: 'cluster', label: 'talents.filters.cluster', width: 150 },
+  { key: 'category', label: 'talents.filters.category', width: 170 },
+  { key: 'education', label: 'talents.filters.education', width: 130 },
+  { key: 'titleLevel', label: 'talents.filters.titleLevel', width: 140 },
+  { key: 'status', label: 'talents.filters.status', width: 130 },
+];
+
+const AGE_BAND_LABELS: Record<AgeBand, PlainMessageKey> = {
+  le35: 'talents.filters.ageLe35',
+  '36to45': 'talents.filters.age36to45',
+  '46to54': 'talents.filters.age46to54',
+  ge55: 'talents.filters.ageGe55',
+};
+
+/** Whether any filter is set. */
+export function hasFilters(filters: TalentFilters): boolean {
+  return Object.values(filters).some((value) => value !== undefined && (!Array.isArray(value) || value.length > 0));
+}
+
+export interface TalentFilterBarProps {
+  filters: TalentFilters;
+  onChange: (filters: TalentFilters) => void;
+  disabled?: boolean;
+}
+
+export function TalentFilterBar({ filters, onChange, disabled }: TalentFilterBarProps) {
+  const t = useT();
+  const { language } = useLanguage();
+  const set = (patch: Partial<TalentFilters>) => {
+    const next: TalentFilters = { ...filters, ...patch };
+    for (const key of Object.keys(next) as (keyof TalentFilters)[]) {
+      const value = next[key];
+      if (value === undefined || (Array.isArray(value) && value.length === 0)) delete next[key];
+    }
+    onChange(next);
+  };
+
+  return (
+    <Flex gap={8} wrap align="center" data-testid="talent-filters">
+      {CODE_FILTERS.map(({ key, label, width }) => (
+        <Select<string[]>
+          key={key}
+          mode="multiple"
+          allowClear
+          maxTagCount="responsive"
+          disabled={disabled}
+          aria-label={t(label)}
+          placeholder={t(label)}
+          style={{ width }}
+          value={[...(filters[key] ?? [])]}
+          onChange={(values) => set({ [key]: values })}
+          optionFilterProp="label"
+          options={(fieldOf(key as TalentFieldKey).options ?? []).map((option) => ({ value: option.value, label: language === 'en' ? option.en : option.zh }))}
+        />
+      ))}
+      <Select<'yes' | 'no' | 'any'>
+        aria-label={t('talents.filters.overseas')}
+        disabled={disabled}
+        style={{ width: 160 }}
+        value={filters.overseas === undefined ? 'any' : filters.overseas ? 'yes' : 'no'}
+        onChange={(value) => set({ overseas: value === 'any' ? undefined : value === 'yes' })}
+        options={[
+          { value: 'any', label: `${t('talents.filters.overseas')}：${t('talents.filters.any')}` },
+          { value: 'yes', label: `${t('talents.filters.overseas')}：${t('common.yes')}` },
+          { value: 'no', label: `${t('talents.filters.overseas')}：${t('common.no')}` },
+        ]}
+      />
+      <Select<AgeBand[]>
+        mode="multiple"
+        allowClear
+        maxTagCount="responsive"
+        disabled={disabled}
+        aria-label={t('talents.filters.ageBand')}
+        placeholder={t('talents.filters.ageBand')}
+        style={{ width: 150 }}
+        value={[...(filters.ageBand ?? [])]}
+        onChange={(values) => set({ ageBand: values })}
+        options={AGE_BANDS.map((band) => ({ value: band, label: t(AGE_BAND_LABELS[band]) }))}
+      />
+      {hasFilters(filters) && (
+        <Button type="link" onClick={() => onChange({})}>
+          {t('talents.list.clearFilters')}
+        </Button>
+      )}
+    </Flex>
+  );
+}

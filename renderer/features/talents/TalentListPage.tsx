@@ -1,0 +1,239 @@
+/**
+ * 人才库: the searchable, filterable, sortable list of every talent, with a live count, a
+ * remembered column chooser, export and template download. Search and filters run in the index
+ * worker; the page holds only the rows in view.
+ */
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { DownloadOutlined, ImportOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons';
+import { App, Button, Checkbox, Dropdown, Flex, Input, Popover, Progress, Space, Tooltip, Typography } from 'antd';
+import { useNavigate } from 'react-router-dom';
+import { todayYmd } from '../../../shared/dates';
+import type { TalentFilters, TalentQuery } from '../../../shared/search/talentSearch';
+import type { Talent } from '../../../shared/talent/talent';
+import { talentFields, type TalentFieldKey } from '../../../shared/talent/talentFields';
+import { SectionEmpty } from '../../components/SectionEmpty';
+import { SectionPage } from '../../components/SectionPage';
+import { downloadTemplate, exportTalentList, type ExportFormat } from '../../data/exports';
+import { matchingTalentIds } from '../../data/talentIndexClient';
+import { getDatabase, setSetting, useSettings, useTalentCount, DEFAULT_MASK_PATTERN } from '../../db';
+import { useLanguage, useT } from '../../i18n';
+import { usePlatform } from '../../platform';
+import { fieldLabel, DEFAULT_LIST_COLUMNS, TALENT_LIST_ID, visibleColumns } from './talentDisplay';
+import { TalentFilterBar, hasFilters } from './TalentFilterBar';
+import { TalentTable } from './TalentTable';
+import { useTalentList } from './useTalentList';
+
+/** The search box waits this long after the last keystroke (a fast typist sends one query per word). */
+const SEARCH_DEBOUNCE_MS = 80;
+
+const INDEX_FIELDS = new Set<string>(['name', 'gender', 'idType', 'idNumber', 'birthDate', 'phone', 'education', 'employer', 'district', 'cluster', 'category', 'titleLevel', 'skillLevel', 'status', 'overseas', 'joinedDate']);
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return debounced;
+}
+
+function ColumnChooser({ columns, onChange }: { columns: readonly TalentFieldKey[]; onChange: (columns: TalentFieldKey[]) => void }) {
+  const t = useT();
+  const { language } = useLanguage();
+  const content = (
+    <Flex vertical gap={8} style={{ maxWidth: 420 }} data-testid="column-chooser">
+      <Checkbox.Group<TalentFieldKey>
+        value={[...columns]}
+        onChange={(values) => {
+          if (values.length === 0) return;
+          // Keep the field table's order: the list reads like the registration form.
+          onChange(talentFields.map((field) => field.key).filter((key) => values.includes(key)));
+        }}
+        style={{ display: 'grid', gridTemplateColumns: 'repeat(3, minmax(110px, 1fr))', gap: 6 }}
+        options={talentFields.map((field) => ({ value: field.key, label: fieldLabel(field, language) }))}
+      />
+      <Button size="small" onClick={() => onChange([...DEFAULT_LIST_COLUMNS])} style={{ alignSelf: 'flex-start' }}>
+        {t('talents.list.columnsReset')}
+      </Button>
+    </Flex>
+  );
+  return (
+    <Popover trigger="click" placement="bottomRight" title={t('talents.list.columnsTitle')} content={content}>
+      <Button icon={<SettingOutlined />}>{t('talents.list.columns')}</Button>
+    </Popover>
+  );
+}
+
+export function TalentListPage() {
+  const t = useT();
+  const { message, modal } = App.useApp();
+  const navigate = useNavigate();
+  const platform = usePlatform();
+  const settings = useSettings();
+  const storedCount = useTalentCount();
+  const [rawText, setRawText] = useState('');
+  const text = useDebounced(rawText, SEARCH_DEBOUNCE_MS);
+  const [filters, setFilters] = useState<TalentFilters>({});
+  const [sort, setSort] = useState<TalentQuery['sort']>(undefined);
+  const [busy, setBusy] = useState<'export' | 'template' | null>(null);
+  const deferredFilters = useDeferredValue(filters);
+
+  const savedColumns = settings?.listColumns[TALENT_LIST_ID];
+  const columns = useMemo(() => visibleColumns(savedColumns), [savedColumns]);
+  const extraFields = useMemo(() => columns.filter((key) => !INDEX_FIELDS.has(key)) as (keyof Talent)[], [columns]);
+  const mask = settings?.maskPattern ?? DEFAULT_MASK_PATTERN;
+
+  const view = useTalentList({ text, filters: deferredFilters, sort, extraFields, mask });
+  const { status } = view;
+
+  // For the performance checks: when the first rows are on screen (once per visit).
+  const firstRowsMarked = useRef(false);
+  const firstRow = view.rowAt(0);
+  useEffect(() => {
+    if (firstRowsMarked.current || !firstRow) return;
+    firstRowsMarked.current = true;
+    performance.mark('talent-list-first-rows');
+  }, [firstRow]);
+
+  function saveColumns(next: TalentFieldKey[]) {
+    if (!settings) return;
+    void setSetting(getDatabase(), 'listColumns', { ...settings.listColumns, [TALENT_LIST_ID]: next }, '人才库显示列');
+  }
+
+  async function save(fileName: string, bytes: Uint8Array, format: ExportFormat) {
+    const filters = format === 'csv' ? [{ name: 'CSV', extensions: ['csv'] }] : [{ name: 'Excel', extensions: ['xlsx'] }];
+    const saved = await platform.saveFile(fileName, bytes, filters);
+    return saved.ok && !saved.value.canceled;
+  }
+
+  async function runExport(format: ExportFormat, unmasked: boolean) {
+    setBusy('export');
+    try {
+      const query = { text, filters, ...(sort ? { sort } : {}), today: todayYmd() };
+      const ids = await matchingTalentIds(query);
+      const file = await exportTalentList({ query, ids, columns, format, unmasked, maskPattern: mask });
+      if (await save(file.fileName, file.bytes, format)) message.success(t('talents.list.exportDone', { count: ids.length.toLocaleString() }));
+    } catch (error) {
+      message.error(t('errors.unexpected', { message: error instanceof Error ? error.message : String(error) }));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function runTemplate() {
+    setBusy('template');
+    try {
+      const file = await downloadTemplate('talents');
+      await save(file.fileName, file.bytes, 'xlsx');
+    } catch (error) {
+      message.error(t('errors.unexpected', { message: error instanceof Error ? error.message : String(error) }));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const actions = (
+    <Space wrap>
+      <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/talents/new')}>
+        {t('talents.list.add')}
+      </Button>
+      <Button icon={<ImportOutlined />} onClick={() => navigate('/import?kind=talents')}>
+        {t('talents.list.import')}
+      </Button>
+      <Dropdown
+        disabled={!storedCount || busy !== null}
+        menu={{
+          items: [
+            { key: 'xlsx', label: `${t('talents.list.exportMasked')} .xlsx` },
+            { key: 'csv', label: `${t('talents.list.exportMasked')} .csv` },
+            { type: 'divider' },
+            { key: 'unmasked', label: `${t('talents.list.exportUnmasked')} .xlsx`, danger: true },
+          ],
+          onClick: ({ key }) => {
+            if (key === 'unmasked') {
+              modal.confirm({
+                title: t('talents.list.exportUnmasked'),
+                content: t('talents.list.exportUnmaskedConfirm'),
+                okText: t('common.confirm'),
+                cancelText: t('common.cancel'),
+                onOk: () => runExport('xlsx', true),
+              });
+            } else void runExport(key as ExportFormat, false);
+          },
+        }}
+      >
+        <Button icon={<DownloadOutlined />} loading={busy === 'export'}>
+          {t('talents.list.export')}
+        </Button>
+      </Dropdown>
+      <Button icon={<DownloadOutlined />} loading={busy === 'template'} onClick={() => void runTemplate()}>
+        {t('talents.list.template')}
+      </Button>
+    </Space>
+  );
+
+  if (storedCount === 0) {
+    return (
+      <SectionPage title={t('sections.talents.title')} extra={actions}>
+        <SectionEmpty title={t('sections.talents.emptyTitle')} description={t('sections.talents.emptyDescription')} />
+      </SectionPage>
+    );
+  }
+
+  const searching = text.trim() !== '' || hasFilters(filters);
+  const totalText =
+    view.total === null
+      ? '…'
+      : searching && status.ready
+        ? t('talents.list.totalOf', { count: view.total.toLocaleString(), all: status.total.toLocaleString() })
+        : t('talents.list.total', { count: view.total.toLocaleString() });
+
+  return (
+    <SectionPage title={t('sections.talents.title')} extra={actions}>
+      <Flex vertical gap={12}>
+        <Flex gap={12} align="center" wrap>
+          <Input.Search
+            allowClear
+            aria-label={t('talents.list.searchLabel')}
+            placeholder={t('talents.list.searchPlaceholder')}
+            value={rawText}
+            onChange={(event) => setRawText(event.target.value)}
+            style={{ width: 420 }}
+            data-testid="talent-search"
+          />
+          <Typography.Text strong data-testid="talent-total" aria-live="polite">
+            {totalText}
+          </Typography.Text>
+          {status.ready && view.lastQueryMs !== null && (
+            <Typography.Text type="secondary" data-testid="talent-query-ms" data-ms={view.lastQueryMs.toFixed(1)}>
+              {t('talents.list.searchMs', { ms: Math.max(1, Math.round(view.lastQueryMs)) })}
+            </Typography.Text>
+          )}
+          {!status.ready && (
+            <Tooltip title={t('talents.list.indexingShort')}>
+              <Flex align="center" gap={8} data-testid="talent-indexing">
+                <Typography.Text type="secondary">
+                  {t('talents.list.indexing', { loaded: status.loaded.toLocaleString(), total: (status.total || storedCount || 0).toLocaleString() })}
+                </Typography.Text>
+                <Progress percent={status.total > 0 ? Math.floor((status.loaded / status.total) * 100) : 0} size="small" style={{ width: 120, margin: 0 }} showInfo={false} />
+              </Flex>
+            </Tooltip>
+          )}
+          <div style={{ flex: 1 }} />
+          <ColumnChooser columns={columns} onChange={saveColumns} />
+        </Flex>
+        <TalentFilterBar filters={filters} onChange={setFilters} />
+        <TalentTable
+          columns={columns}
+          total={view.total}
+          rowAt={view.rowAt}
+          requestRange={view.requestRange}
+          sort={sort}
+          onSort={setSort}
+          onOpen={(id) => navigate(`/talents/${id}`)}
+          height="max(360px, calc(100vh - 360px))"
+        />
+      </Flex>
+    </SectionPage>
+  );
+}
