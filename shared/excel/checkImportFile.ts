@@ -13,6 +13,7 @@ import { findDataSheet, findHeaderRow, headerTexts, withSubHeader, type DataShee
 import type { TextEncodingName } from './textDecoding';
 import { validateRows, type ImportedRow, type ImportIssue } from './validateRows';
 
+/** How to locate and validate the data once the workbook is read. */
 export interface CheckGridOptions {
   /** Manual column mapping (0-based columns of the header row); applied when locating the header too. */
   overrides?: readonly ColumnOverride[];
@@ -30,8 +31,10 @@ export interface CheckGridOptions {
   maxDataRows?: number;
 }
 
+/** Options of {@link checkImportFile}: reading limits plus {@link CheckGridOptions}. */
 export type CheckImportOptions = CheckGridOptions & ReadWorkbookLimits;
 
+/** Outcome of checking a readable file; the first fields are the checker's JSON (see {@link checkerJson}). */
 export interface ImportCheckResult {
   file: string;
   kind: ImportKind;

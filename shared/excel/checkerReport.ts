@@ -9,6 +9,7 @@ import type { ImportFileError } from './importErrors';
 import { importKindSpec } from './importKinds';
 import type { ImportIssue } from './validateRows';
 
+/** Options of the human-readable report. */
 export interface CheckerReportOptions {
   /** Show ID numbers and phones in full (masked by default, as everywhere on screen). */
   unmask?: boolean;

@@ -12,6 +12,7 @@ export type SpreadsheetFormat = 'xlsx' | 'xls' | 'ods' | 'html' | 'csv';
 /** SheetJS cell types: number, string, boolean, error, date, stub. */
 export type GridCellType = 'n' | 's' | 'b' | 'e' | 'd' | 'z';
 
+/** One cell: its type, raw value, displayed text and number format. */
 export interface GridCell {
   t: GridCellType;
   /** Raw value. */
@@ -22,8 +23,10 @@ export interface GridCell {
   z?: string | number;
 }
 
+/** One row of cells; index 0 is column A, holes are empty cells. */
 export type GridRow = ReadonlyArray<GridCell | undefined>;
 
+/** One worksheet. */
 export interface SheetGrid {
   name: string;
   /** Hidden or very hidden in the workbook. */
@@ -38,6 +41,7 @@ export interface TemplateMeta {
   version: string;
 }
 
+/** A whole workbook, whatever format it came in. */
 export interface WorkbookGrid {
   format: SpreadsheetFormat;
   /** Only for CSV (and HTML): the text encoding that decoded the file. */

@@ -42,6 +42,7 @@ export interface ColumnOverride {
   field: string | null;
 }
 
+/** The column a field was mapped to, and how. */
 export interface MappedColumn {
   /** 0-based column index. */
   column: number;
@@ -50,6 +51,7 @@ export interface MappedColumn {
   how: 'exact' | 'fuzzy' | 'manual';
 }
 
+/** A header that matched several fields about equally well. */
 export interface AmbiguousColumn {
   column: number;
   header: string;
@@ -57,6 +59,7 @@ export interface AmbiguousColumn {
   candidates: string[];
 }
 
+/** Result of {@link mapColumns}. */
 export interface ColumnMapping {
   /** Field key → column. Only keys of the field table appear. */
   fields: ReadonlyMap<string, MappedColumn>;

@@ -10,12 +10,16 @@ import type { ValidationIssue } from '../validation/issues';
 import type { RawRecord, ValidateRecordOptions } from '../validation/validateRecord';
 import { validateTalentInput } from '../validation/validateTalent';
 
+/** What a file holds: a training roster (培训花名册) or talent records (人才信息). */
 export type ImportKind = 'roster' | 'talents';
 
+/** Every import kind, for argument checks and menus. */
 export const IMPORT_KINDS: readonly ImportKind[] = ['roster', 'talents'];
 
+/** What the pipeline passes to a row validator. */
 export type RowValidatorOptions = Pick<ValidateRecordOptions, 'today' | 'dateFormattedKeys'>;
 
+/** Everything the pipeline needs to know about one import kind. */
 export interface ImportKindSpec {
   kind: ImportKind;
   /** Chinese name for messages (花名册, 人才信息). */

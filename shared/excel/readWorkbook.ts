@@ -12,6 +12,7 @@ import { parseDelimitedText } from './delimitedText';
 import { decodeCsvText, type DecodedText } from './textDecoding';
 import { inspectZipLimits, repackZipStored, uncompressedTooLarge } from './zip';
 
+/** Limits enforced while reading; files beyond them are refused with FILE_TOO_LARGE. */
 export interface ReadWorkbookLimits {
   /** Uncompressed bytes in total (zip formats), or file size (CSV, HTML, xls). Default 500 MiB. */
   maxUncompressedBytes?: number;
@@ -19,7 +20,9 @@ export interface ReadWorkbookLimits {
   maxDataRows?: number;
 }
 
+/** 500 MiB of uncompressed data (or of CSV/HTML text) per file. */
 export const DEFAULT_MAX_UNCOMPRESSED_BYTES = 500 * 1024 * 1024;
+/** 1,000,000 data rows per file. */
 export const DEFAULT_MAX_DATA_ROWS = 1_000_000;
 /** Rows above the data allowed for banners, titles and the header before the row limit counts. */
 const HEADER_ROW_ALLOWANCE = 1000;

@@ -13,6 +13,7 @@ export const HEADER_SEARCH_ROWS = 100;
 /** First-cell prefixes that mark footer rows (totals, signatures, notes): not data. */
 const FOOTER_PREFIXES = ['合计', '总计', '制表', '填表', '审核', '备注:', '备注：'];
 
+/** Where the header is and how its columns map. */
 export interface HeaderLocation {
   /** 0-based row index of the header (sheet row = index + 1). */
   rowIndex: number;
@@ -21,6 +22,7 @@ export interface HeaderLocation {
   mapping: ColumnMapping;
 }
 
+/** The data sheet with its header. */
 export interface DataSheetLocation extends HeaderLocation {
   sheetIndex: number;
   sheet: SheetGrid;

@@ -5,8 +5,10 @@
 import { err, ok, type Result } from '../result';
 import { importFileError, type ImportFileError } from './importErrors';
 
+/** Encodings the text reader recognises. */
 export type TextEncodingName = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
 
+/** Decoded text and the encoding that decoded it. */
 export interface DecodedText {
   text: string;
   encoding: TextEncodingName;

@@ -39,6 +39,7 @@ export interface ImportedRow {
   valid: boolean;
 }
 
+/** Counts and issues of all data rows. */
 export interface RowsValidation {
   /** Non-blank data rows. */
   rows: number;
@@ -49,6 +50,7 @@ export interface RowsValidation {
   records?: ImportedRow[];
 }
 
+/** Options of {@link validateRows}. */
 export interface ValidateRowsOptions {
   /** `YYYY-MM-DD` for "not in the future" rules. */
   today?: string;

@@ -9,6 +9,7 @@
 import { err, ok, type Result } from '../result';
 import { importFileError, type ImportFileError } from './importErrors';
 
+/** One entry of the zip central directory. */
 export interface ZipEntryInfo {
   /** Entry name as stored (UTF-8 when flagged, otherwise read as Latin-1/CP437 bytes). */
   name: string;
@@ -23,6 +24,7 @@ export interface ZipEntryInfo {
   localHeaderOffset: number;
 }
 
+/** The central directory: entries and their declared total size. */
 export interface ZipDirectory {
   entries: ZipEntryInfo[];
   /** Sum of the declared uncompressed sizes. */

@@ -9,12 +9,14 @@ import { educationOptions, genderOptions, idDocumentTypeOptions } from '../codes
 /** 考核结果 of one trainee. */
 export type AssessmentResult = 'passed' | 'failed' | 'absent';
 
+/** 考核结果 code list: 合格 / 不合格 / 缺考. */
 export const assessmentResultOptions: readonly TypedCodeOption<AssessmentResult>[] = [
   { value: 'passed', zh: '合格', en: 'Passed', synonyms: ['通过', '考核合格', '已通过', 'pass'] },
   { value: 'failed', zh: '不合格', en: 'Failed', synonyms: ['未通过', '考核不合格', '不通过', 'fail'] },
   { value: 'absent', zh: '缺考', en: 'Absent', synonyms: ['未参加', '未考', '缺席'] },
 ];
 
+/** Keys of the roster field table. */
 export type RosterFieldKey =
   | 'name'
   | 'idType'

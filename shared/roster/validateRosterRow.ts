@@ -7,13 +7,16 @@ import { createIssue, type ValidationIssue } from '../validation/issues';
 import { validateRecord, type FieldValue, type RawRecord, type ValidateRecordOptions } from '../validation/validateRecord';
 import { rosterFields, ROSTER_SCORE_FIELDS, type RosterFieldKey } from './rosterFields';
 
+/** Normalised values of one roster row (only the non-blank, valid cells). */
 export type RosterRecord = Partial<Record<RosterFieldKey, FieldValue>>;
 
+/** A roster row's normalised record and its issues. */
 export interface RosterRowValidation {
   record: RosterRecord;
   issues: ValidationIssue[];
 }
 
+/** Options passed through to {@link validateRecord}. */
 export type ValidateRosterOptions = Pick<ValidateRecordOptions, 'today' | 'dateFormattedKeys' | 'earliestBirthDate'>;
 
 const fieldByKey = new Map(rosterFields.map((field) => [field.key, field]));

@@ -10,6 +10,7 @@ import { citizenIdCheckChar } from '../../identity/citizenId';
 /** A cell value for a fixture sheet: text, a number, or a SheetJS cell object (e.g. a date-formatted serial). */
 export type FixtureCell = string | number | boolean | null | { t: 'n' | 's'; v: number | string; z?: string };
 
+/** A sheet to write: name, rows, and optionally hidden/merged ranges. */
 export interface FixtureSheet {
   name: string;
   rows: FixtureCell[][];
@@ -229,6 +230,7 @@ export function deflateZeros(length: number): Uint8Array {
   return new Uint8Array(bytes);
 }
 
+/** One entry of a hand-made zip, sizes as declared (true or not). */
 export interface CraftedZipEntry {
   name: string;
   /** The bytes stored in the zip (already compressed for method 8). */
