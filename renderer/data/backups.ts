@@ -1,0 +1,792 @@
+/**
+ * Backups of the whole database (issue #6), wired to Dexie and the platform's backup folder:
+ * automatic backups (first start of the day, before an import, before a restore, before a schema
+ * upgrade), retention, restore with its undo, full export / import of a portable file, and the
+ * start-up safety checks. The file format and its checks live in shared/backup (docs/backup-format.md).
+ *
+ * Restore is ONE readwrite transaction over every table. The verified file is first turned into
+ * plain text in memory (gunzip outside the transaction: a DecompressionStream is not IndexedDB work
+ * and would let the transaction auto-commit half-way), then `readBackup` runs over that in-memory
+ * text inside the transaction: it clears every table, `bulkAdd`s each batch and re-checks every
+ * hash; if anything is wrong the transaction is aborted and the database is exactly as before. Memory:
+ * the plain text (≈ 34 MB at 30,000 talents, ≈ 340 MB at 300,000) plus one batch — the records
+ * themselves go straight to IndexedDB, never held as a whole. The `preRestore` backup written before
+ * is the undo.
+ *
+ * Backups are read table by table in batches of 5,000 in primary-key order, each batch its own read
+ * (one long read transaction cannot stay open while the writer awaits compression and the disk), so
+ * a backup taken while another window writes may mix moments; automatic backups run when the app is idle.
+ */
+import type { IndexableType, Transaction } from 'dexie';
+import {
+  backupFileName,
+  compareBackupWithDatabase,
+  createMemorySink,
+  describeRetentionRule,
+  parseBackupFileName,
+  planRetention,
+  readBackup,
+  sameBackupContent,
+  verifyBackup,
+  writeBackup,
+  type BackupComparison,
+  type BackupError,
+  type BackupManifest,
+  type BackupReason,
+  type BackupRecord,
+  type BackupSchemaUpgrade,
+  type BackupSummary,
+  type DatabaseTableState,
+  type RetentionCandidate,
+  type TableBatches,
+} from '../../shared/backup';
+import { chinaYmd } from '../../shared/backup/chinaTime';
+import { err, ok, type AppError, type Result } from '../../shared/result';
+import {
+  auditedTransaction,
+  CURRENT_SCHEMA_VERSION,
+  DATABASE_NAME,
+  getDatabase,
+  TABLE_NAMES,
+  UNKNOWN_OPERATOR,
+  writeAudit,
+  type TalentLedgerDB,
+} from '../db';
+import { upgradeAuditEntryToV2, upgradeTalentToV2 } from '../db/schema';
+import { getPlatform, type BackupFileInfo, type PlatformBackups } from '../platform';
+import { announceTalentChanges } from './talentEvents';
+
+/** Records per read from the database while writing a backup. */
+export const BACKUP_READ_BATCH = 5_000;
+
+/** What the backup functions work on; the defaults are the app's database and platform. Tests pass their own. */
+export interface BackupContext {
+  db: TalentLedgerDB;
+  backups: PlatformBackups;
+  /** ISO now (tests fix it). */
+  now?: () => string;
+  /** Where the manifest index and the import marker are kept (default `localStorage`, when present). */
+  storage?: KeyValueStore | null;
+}
+
+/** The part of `Storage` used here. */
+export interface KeyValueStore {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+function defaultStorage(): KeyValueStore | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** The app's database and platform backups. */
+export function defaultBackupContext(): BackupContext {
+  return { db: getDatabase(), backups: getPlatform().backups, storage: defaultStorage() };
+}
+
+function nowOf(context: BackupContext): string {
+  return context.now ? context.now() : new Date().toISOString();
+}
+
+function storageOf(context: Pick<BackupContext, 'storage'>): KeyValueStore | null {
+  return context.storage === undefined ? defaultStorage() : context.storage;
+}
+
+function appVersion(): string {
+  return typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0';
+}
+
+/** Record-level upgrades of old backups, mirroring the Dexie upgrades of schema.ts (v3 only adds tables). */
+export const BACKUP_SCHEMA_UPGRADES: readonly BackupSchemaUpgrade[] = [
+  {
+    toVersion: 2,
+    upgradeRecord(table, record) {
+      if (table === 'talents') upgradeTalentToV2(record);
+      if (table === 'auditLog') upgradeAuditEntryToV2(record);
+      return record;
+    },
+  },
+];
+
+// ——— Manifest index ————————————————————————————————————————————————————————————————
+// The list page shows operator and contents of each backup, and retention needs `hadChanges`; both come
+// from the manifest, which is the LAST line of a (compressed) file. Reading every file for that would
+// be slow, so each manifest is remembered when the backup is written or verified. A file without an
+// entry (another profile's, a copied one) shows "—" until it is verified, and counts as "had changes".
+
+const INDEX_KEY = 'talentledger:backupIndex:v1';
+
+/** What is remembered about one backup file. */
+export interface BackupIndexEntry {
+  manifest: BackupManifest;
+  /** False when it holds the same data as the backup before it (audit entries aside). */
+  hadChanges?: boolean;
+}
+
+function readIndex(context: Pick<BackupContext, 'storage'>): Record<string, BackupIndexEntry> {
+  const raw = storageOf(context)?.getItem(INDEX_KEY);
+  if (!raw) return {};
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return parsed !== null && typeof parsed === 'object' ? (parsed as Record<string, BackupIndexEntry>) : {};
+  } catch {
+    return {};
+  }
+}
+
+function writeIndex(context: Pick<BackupContext, 'storage'>, index: Record<string, BackupIndexEntry>): void {
+  try {
+    storageOf(context)?.setItem(INDEX_KEY, JSON.stringify(index));
+  } catch {
+    // A full localStorage only costs the list its operator column; never fail a backup for it.
+  }
+}
+
+function rememberManifest(context: Pick<BackupContext, 'storage'>, name: string, entry: BackupIndexEntry): void {
+  const index = readIndex(context);
+  index[name] = entry;
+  writeIndex(context, index);
+}
+
+function forgetManifests(context: Pick<BackupContext, 'storage'>, names: readonly string[]): void {
+  const index = readIndex(context);
+  for (const name of names) delete index[name];
+  writeIndex(context, index);
+}
+
+/**
+ * Same data apart from the audit log. Every backup writes an audit entry, so comparing the log too
+ * would make every backup look changed and retention could not tell the idle days.
+ */
+export function sameDataIgnoringAudit(a: BackupManifest, b: BackupManifest): boolean {
+  const strip = (manifest: BackupManifest): BackupManifest => {
+    const tables = { ...manifest.tables };
+    delete tables.auditLog;
+    return { ...manifest, tables };
+  };
+  return sameBackupContent(strip(a), strip(b));
+}
+
+// ——— Writing ————————————————————————————————————————————————————————————————————————
+
+/** One table in primary-key order, batch by batch (stable order → unchanged data hashes the same). */
+export async function* readTableBatches(db: TalentLedgerDB, table: string, batchSize = BACKUP_READ_BATCH): AsyncGenerator<BackupRecord[]> {
+  const dexieTable = db.table<BackupRecord, IndexableType>(table);
+  const keyPath = dexieTable.schema.primKey.keyPath;
+  if (typeof keyPath !== 'string') throw new Error(`backup: table ${table} has no single-field primary key`);
+  let last: IndexableType | undefined;
+  for (;;) {
+    const collection = last === undefined ? dexieTable.orderBy(':id') : dexieTable.where(':id').above(last);
+    const batch = await collection.limit(batchSize).toArray();
+    if (batch.length === 0) return;
+    yield batch;
+    if (batch.length < batchSize) return;
+    last = batch[batch.length - 1]?.[keyPath] as IndexableType;
+  }
+}
+
+async function operatorOf(db: TalentLedgerDB): Promise<string> {
+  try {
+    const record = await db.settings.get('operatorName');
+    return typeof record?.value === 'string' ? record.value : '';
+  } catch {
+    return '';
+  }
+}
+
+/** A finished backup. */
+export interface WrittenBackup {
+  name: string;
+  /** Where the platform put it (folder path, or the OPFS description). */
+  path: string;
+  manifest: BackupManifest;
+  fileBytes: number;
+  textBytes: number;
+  hadChanges: boolean;
+  /** Milliseconds from start to the file being stored. */
+  millis: number;
+}
+
+/** Reasons written into the folder (export goes to a file the user chooses). */
+export type StoredBackupReason = Exclude<BackupReason, 'export'>;
+
+const REASON_ZH: Record<BackupReason, string> = {
+  daily: '每日自动备份',
+  preImport: '导入前备份',
+  preRestore: '恢复前备份',
+  preUpgrade: '升级前备份',
+  manual: '手动备份',
+  export: '导出全部数据',
+};
+
+/** The Chinese name of a reason (for audit notes). */
+export function backupReasonZh(reason: BackupReason): string {
+  return REASON_ZH[reason];
+}
+
+/** Encodes the whole database into `.tlbak` bytes (gzip). */
+export async function encodeDatabase(
+  db: TalentLedgerDB,
+  meta: { reason: BackupReason; createdAt: string; operator?: string; schemaVersion?: number; tables?: readonly string[]; readTable?: (table: string) => TableBatches },
+): Promise<{ bytes: Uint8Array; manifest: BackupManifest; textBytes: number }> {
+  const memory = createMemorySink();
+  // The IPC write takes one array, and OPFS writes are swapped in whole; so the compressed file
+  // (≈ 3.6 MB at 30k talents, ≈ 35 MB at 300k) is gathered in memory and stored in one call.
+  const result = await writeBackup(
+    {
+      appVersion: appVersion(),
+      schemaVersion: meta.schemaVersion ?? CURRENT_SCHEMA_VERSION,
+      createdAt: meta.createdAt,
+      operator: meta.operator ?? (await operatorOf(db)),
+      reason: meta.reason,
+      sink: memory.sink,
+    },
+    meta.tables ?? TABLE_NAMES,
+    meta.readTable ?? ((table) => readTableBatches(db, table)),
+  );
+  return { bytes: memory.bytes(), manifest: result.manifest, textBytes: result.textBytes };
+}
+
+function previousManifest(context: BackupContext, except: string): BackupManifest | undefined {
+  const index = readIndex(context);
+  let best: { name: string; manifest: BackupManifest } | undefined;
+  for (const [name, entry] of Object.entries(index)) {
+    if (name === except) continue;
+    if (!best || entry.manifest.createdAt > best.manifest.createdAt) best = { name, manifest: entry.manifest };
+  }
+  return best?.manifest;
+}
+
+function ioError(error: unknown): AppError {
+  const detail = error instanceof Error ? error.message : String(error);
+  return { code: 'BACKUP_WRITE_FAILED', message: `备份失败：${detail}`, messageEn: `Backup failed: ${detail}` };
+}
+
+/**
+ * Writes a backup of the whole database into the backup folder, remembers its manifest, writes an
+ * audit entry (`create` / `backup`) and prunes old automatic backups by the retention rule.
+ * `audit: false` for the pre-upgrade backup (the database is not open at the new version yet).
+ */
+export async function createBackup(
+  reason: StoredBackupReason,
+  context: BackupContext = defaultBackupContext(),
+  options: { audit?: boolean; note?: string; prune?: boolean } = {},
+): Promise<Result<WrittenBackup>> {
+  const started = performance.now();
+  const createdAt = nowOf(context);
+  const name = backupFileName(createdAt, reason);
+  let encoded;
+  try {
+    encoded = await encodeDatabase(context.db, { reason, createdAt });
+  } catch (error) {
+    return err(ioError(error));
+  }
+  const stored = await context.backups.write(name, encoded.bytes);
+  if (!stored.ok) return stored;
+  const previous = previousManifest(context, name);
+  const hadChanges = previous === undefined || !sameDataIgnoringAudit(previous, encoded.manifest);
+  rememberManifest(context, name, { manifest: encoded.manifest, hadChanges });
+  if (options.audit !== false) {
+    const talents = encoded.manifest.tables.talents?.rows ?? 0;
+    await auditedTransaction(context.db, [], async () => {
+      await writeAudit(context.db, {
+        action: 'create',
+        entity: 'backup',
+        entityId: name,
+        note: `${backupReasonZh(reason)}：${name}（人才 ${talents} 条，${Math.round(encoded.bytes.length / 1024)} KB）${options.note ? `；${options.note}` : ''}`,
+      });
+    });
+  }
+  if (options.prune !== false) await pruneBackups(context);
+  return ok({
+    name,
+    path: stored.value.path,
+    manifest: encoded.manifest,
+    fileBytes: encoded.bytes.length,
+    textBytes: encoded.textBytes,
+    hadChanges,
+    millis: Math.round(performance.now() - started),
+  });
+}
+
+/** Deletes the automatic backups the retention rule no longer keeps. Files with foreign names are never touched. */
+export async function pruneBackups(context: BackupContext = defaultBackupContext()): Promise<Result<{ pruned: string[] }>> {
+  const listed = await context.backups.list();
+  if (!listed.ok) return listed;
+  const index = readIndex(context);
+  const candidates: RetentionCandidate[] = [];
+  for (const file of listed.value) {
+    const parsed = parseBackupFileName(file.name);
+    if (!parsed) continue;
+    const hadChanges = index[file.name]?.hadChanges;
+    candidates.push({ name: file.name, createdAt: parsed.createdAt, reason: parsed.reason, ...(hadChanges === undefined ? {} : { hadChanges }) });
+  }
+  const plan = planRetention(candidates, nowOf(context));
+  const pruned: string[] = [];
+  for (const name of plan.prune) {
+    const deleted = await context.backups.delete(name);
+    if (deleted.ok) pruned.push(name);
+  }
+  forgetManifests(context, pruned);
+  if (pruned.length > 0) {
+    await auditedTransaction(context.db, [], async () => {
+      await writeAudit(context.db, {
+        action: 'delete',
+        entity: 'backup',
+        note: `按保留规则清理 ${pruned.length} 份旧备份：${pruned.map((name) => `${name}（${describeRetentionRule(plan.rules[name] ?? { rule: 'expired', period: '' })}）`).join('；')}`,
+      });
+    });
+  }
+  return ok({ pruned });
+}
+
+/** A backup file as the list page shows it. */
+export interface BackupListItem extends BackupFileInfo {
+  /** From the file name; undefined for a file not named by this app. */
+  createdAt?: string;
+  reason?: BackupReason;
+  /** Known when the backup was written or verified in this profile. */
+  manifest?: BackupManifest;
+  hadChanges?: boolean;
+}
+
+/** The backup folder, newest first, with what is known of each file. */
+export async function listBackups(context: BackupContext = defaultBackupContext()): Promise<Result<BackupListItem[]>> {
+  const listed = await context.backups.list();
+  if (!listed.ok) return listed;
+  const index = readIndex(context);
+  const items = listed.value
+    .filter((file) => file.name.endsWith('.tlbak'))
+    .map((file): BackupListItem => {
+      const parsed = parseBackupFileName(file.name);
+      const entry = index[file.name];
+      return {
+        ...file,
+        ...(parsed ? { createdAt: parsed.createdAt, reason: parsed.reason } : {}),
+        ...(entry ? { manifest: entry.manifest, ...(entry.hadChanges === undefined ? {} : { hadChanges: entry.hadChanges }) } : {}),
+      };
+    });
+  items.sort((a, b) => (b.createdAt ?? b.modifiedAt).localeCompare(a.createdAt ?? a.modifiedAt));
+  return ok(items);
+}
+
+/** Deletes one backup file (the clerk's choice, confirmed on screen) with an audit entry. */
+export async function deleteBackup(name: string, context: BackupContext = defaultBackupContext()): Promise<Result<{ deleted: boolean }>> {
+  const deleted = await context.backups.delete(name);
+  if (!deleted.ok) return deleted;
+  forgetManifests(context, [name]);
+  await auditedTransaction(context.db, [], async () => {
+    await writeAudit(context.db, { action: 'delete', entity: 'backup', entityId: name, note: `删除备份 ${name}` });
+  });
+  return deleted;
+}
+
+// ——— Verifying and restoring ——————————————————————————————————————————————————————————
+
+/** What the database holds now, per table (rows and newest change), for the side-by-side view. */
+export async function databaseState(db: TalentLedgerDB): Promise<Record<string, DatabaseTableState>> {
+  const state: Record<string, DatabaseTableState> = {};
+  for (const table of TABLE_NAMES) {
+    const dexieTable = db.table<Record<string, unknown>, IndexableType>(table);
+    const rows = await dexieTable.count();
+    let newestChange: string | undefined;
+    const indexed = table === 'auditLog' ? 'at' : dexieTable.schema.indexes.some((index) => index.name === 'updatedAt') ? 'updatedAt' : undefined;
+    if (indexed) {
+      const newest = await dexieTable.orderBy(indexed).last();
+      const value = newest?.[indexed];
+      if (typeof value === 'string') newestChange = value;
+    } else if (rows > 0 && rows <= 50_000) {
+      await dexieTable.each((record) => {
+        const value = record.updatedAt;
+        if (typeof value === 'string' && (newestChange === undefined || value > newestChange)) newestChange = value;
+      });
+    }
+    state[table] = newestChange === undefined ? { rows } : { rows, newestChange };
+  }
+  return state;
+}
+
+/** A checked backup next to the current database. */
+export interface VerifiedBackup {
+  summary: BackupSummary;
+  comparison: BackupComparison;
+}
+
+/** First pass of a restore: checks the whole file (nothing is written) and compares it with the database. */
+export async function inspectBackup(bytes: Uint8Array, context: BackupContext = defaultBackupContext(), name?: string): Promise<Result<VerifiedBackup, BackupError>> {
+  const verified = await verifyBackup(bytes, { currentSchemaVersion: CURRENT_SCHEMA_VERSION });
+  if (!verified.ok) return verified;
+  if (name !== undefined && parseBackupFileName(name)) {
+    const index = readIndex(context);
+    if (!index[name]) rememberManifest(context, name, { manifest: verified.value.manifest });
+  }
+  return ok({ summary: verified.value, comparison: compareBackupWithDatabase(verified.value.manifest, await databaseState(context.db)) });
+}
+
+async function gunzipToMemory(bytes: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([new Uint8Array(bytes)]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/** Where a restore came from, for the audit entry and the notice. */
+export interface RestoreSource {
+  /** Backup file name, or the name of the imported file. */
+  label: string;
+  /** True when this restore undoes an earlier one (restoring its preRestore backup). */
+  undoOf?: string;
+  /** True for a portable file chosen by the user (导入数据文件). */
+  imported?: boolean;
+}
+
+/** A finished restore. */
+export interface RestoreOutcome {
+  manifest: BackupManifest;
+  /** The backup of the data as it was just before: restoring it undoes this restore. */
+  preRestore: WrittenBackup;
+  /** Rows written per table. */
+  rows: Record<string, number>;
+  millis: { verify: number; preRestoreBackup: number; restore: number };
+}
+
+class RestoreRefused extends Error {
+  constructor(readonly refusal: BackupError) {
+    super(refusal.message);
+    this.name = 'RestoreRefused';
+  }
+}
+
+/**
+ * Restores a whole backup: verify → back up the current data (`preRestore`) → replace every table in
+ * one transaction (see the module comment) → audit entry `restore`. A damaged, truncated, foreign or
+ * too-new file is refused before anything is written; a failure during the write rolls everything back.
+ */
+export async function restoreBackup(bytes: Uint8Array, source: RestoreSource, context: BackupContext = defaultBackupContext()): Promise<Result<RestoreOutcome, AppError>> {
+  const t0 = performance.now();
+  const verified = await verifyBackup(bytes, { currentSchemaVersion: CURRENT_SCHEMA_VERSION });
+  if (!verified.ok) return verified;
+  const t1 = performance.now();
+  const preRestore = await createBackup('preRestore', context, { note: `恢复 ${source.label} 之前`, prune: false });
+  if (!preRestore.ok) {
+    return err({ code: 'RESTORE_NO_SAFETY_BACKUP', message: `无法先备份当前数据，未恢复：${preRestore.error.message}`, messageEn: `Could not back up the current data first; nothing restored: ${preRestore.error.messageEn ?? preRestore.error.message}` });
+  }
+  const t2 = performance.now();
+  const plain = verified.value.compressed ? await gunzipToMemory(bytes) : bytes;
+  const { db } = context;
+  const known = new Set<string>(TABLE_NAMES);
+  const rows: Record<string, number> = {};
+  const manifest = verified.value.manifest;
+  const note = source.undoOf
+    ? `撤销恢复：恢复到恢复前备份 ${source.label}（撤销的是从 ${source.undoOf} 的恢复）；本次之前的数据已存为 ${preRestore.value.name}`
+    : `从${source.imported ? '数据文件' : '备份'} ${source.label} 恢复（${manifest.createdAt}，操作员 ${manifest.operator || '—'}，人才 ${manifest.tables.talents?.rows ?? 0} 条）；恢复前的数据已存为 ${preRestore.value.name}，恢复该备份即可撤销`;
+  try {
+    await db.transaction('rw', [...TABLE_NAMES], async (transaction: Transaction) => {
+      const result = await readBackup(plain, {
+        currentSchemaVersion: CURRENT_SCHEMA_VERSION,
+        schemaUpgrades: BACKUP_SCHEMA_UPGRADES,
+        async onStart() {
+          // A backup is the whole database at its time: tables it does not hold end up empty too.
+          for (const table of TABLE_NAMES) await transaction.table(table).clear();
+        },
+        async onRecords(table, records) {
+          // A table this app does not know (from a future-but-same-schema fork) is skipped, not guessed at.
+          if (!known.has(table)) return;
+          await transaction.table(table).bulkAdd(records);
+          rows[table] = (rows[table] ?? 0) + records.length;
+        },
+      });
+      if (!result.ok) throw new RestoreRefused(result.error);
+      await writeAudit(db, { action: 'restore', entity: 'backup', entityId: source.label, note });
+    });
+  } catch (error) {
+    if (error instanceof RestoreRefused) return err(error.refusal);
+    const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return err({ code: 'RESTORE_FAILED', message: `恢复失败，数据库未改动：${detail}`, messageEn: `Restore failed; the database is unchanged: ${detail}` });
+  }
+  announceTalentChanges({ reset: true });
+  return ok({
+    manifest,
+    preRestore: preRestore.value,
+    rows,
+    millis: { verify: Math.round(t1 - t0), preRestoreBackup: Math.round(t2 - t1), restore: Math.round(performance.now() - t2) },
+  });
+}
+
+/** Restores a backup from the folder by name. */
+export async function restoreNamedBackup(name: string, context: BackupContext = defaultBackupContext(), undoOf?: string): Promise<Result<RestoreOutcome, AppError>> {
+  const read = await context.backups.read(name);
+  if (!read.ok) return read;
+  return restoreBackup(read.value, undoOf === undefined ? { label: name } : { label: name, undoOf }, context);
+}
+
+// ——— Portable export ——————————————————————————————————————————————————————————————————
+
+/** 导出全部数据: the whole database as a portable `.tlbak` (same format) plus its audit entry. */
+export async function exportDatabase(context: BackupContext = defaultBackupContext()): Promise<{ name: string; bytes: Uint8Array; manifest: BackupManifest }> {
+  const createdAt = nowOf(context);
+  const { bytes, manifest } = await encodeDatabase(context.db, { reason: 'export', createdAt });
+  const name = backupFileName(createdAt, 'export');
+  await auditedTransaction(context.db, [], async () => {
+    await writeAudit(context.db, { action: 'create', entity: 'backup', entityId: name, note: `导出全部数据：${name}（人才 ${manifest.tables.talents?.rows ?? 0} 条）` });
+  });
+  return { name, bytes, manifest };
+}
+
+// ——— Before an import —————————————————————————————————————————————————————————————————
+
+const IMPORT_MARKER_KEY = 'talentledger:importInProgress:v1';
+
+/** Set just before an import commit, removed after it; found at start-up it means the page died during the commit. */
+export interface ImportMarker {
+  fileName: string;
+  startedAt: string;
+  backupName: string;
+}
+
+/**
+ * Call in the page right before committing an import: writes a `preImport` backup and leaves a
+ * marker so that, if the page dies during the commit, the next start can say whether the batch is in
+ * the database in full or not at all. Call {@link importCommitSettled} when the commit returns.
+ */
+export async function backupBeforeImport(fileName: string, context: BackupContext = defaultBackupContext()): Promise<Result<{ name: string }>> {
+  const written = await createBackup('preImport', context, { note: `导入 ${fileName} 之前` });
+  if (!written.ok) return written;
+  const marker: ImportMarker = { fileName, startedAt: nowOf(context), backupName: written.value.name };
+  try {
+    storageOf(context)?.setItem(IMPORT_MARKER_KEY, JSON.stringify(marker));
+  } catch {
+    // Without the marker the start-up check cannot report; the commit itself is still one transaction.
+  }
+  return ok({ name: written.value.name });
+}
+
+/** Removes the import marker (the commit finished, was refused or canceled). */
+export function importCommitSettled(context: Pick<BackupContext, 'storage'> = {}): void {
+  try {
+    (context.storage === undefined ? defaultStorage() : context.storage)?.removeItem(IMPORT_MARKER_KEY);
+  } catch {
+    // Nothing to do.
+  }
+}
+
+/** Sets the import marker without a backup (tests and the kill test's dev hook). */
+export function setImportMarker(marker: ImportMarker, context: Pick<BackupContext, 'storage'> = {}): void {
+  (context.storage === undefined ? defaultStorage() : context.storage)?.setItem(IMPORT_MARKER_KEY, JSON.stringify(marker));
+}
+
+function readImportMarker(context: Pick<BackupContext, 'storage'>): ImportMarker | undefined {
+  const raw = storageOf(context)?.getItem(IMPORT_MARKER_KEY);
+  if (!raw) return undefined;
+  try {
+    const parsed = JSON.parse(raw) as Partial<ImportMarker>;
+    return typeof parsed.fileName === 'string' && typeof parsed.startedAt === 'string' ? { fileName: parsed.fileName, startedAt: parsed.startedAt, backupName: parsed.backupName ?? '' } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// ——— Before a schema upgrade ————————————————————————————————————————————————————————————
+
+/** The IndexedDB the pre-upgrade probe looks at (tests pass fake-indexeddb). */
+export interface RawIndexedDB {
+  indexedDB: IDBFactory;
+  IDBKeyRange: typeof IDBKeyRange;
+  name?: string;
+}
+
+function requestResult<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
+  });
+}
+
+/** The Dexie schema version of the stored database, or undefined when there is none (Dexie stores version × 10). */
+export async function storedSchemaVersion(raw: RawIndexedDB): Promise<number | undefined> {
+  const name = raw.name ?? DATABASE_NAME;
+  if (typeof raw.indexedDB.databases !== 'function') return undefined;
+  const found = (await raw.indexedDB.databases()).find((info) => info.name === name);
+  if (!found?.version) return undefined;
+  return Math.ceil(found.version / 10);
+}
+
+/** Reads a raw object store in key order, batch by batch, each batch in its own read transaction. */
+async function* rawStoreBatches(database: IDBDatabase, raw: RawIndexedDB, store: string): AsyncGenerator<BackupRecord[]> {
+  let last: IDBValidKey | undefined;
+  for (;;) {
+    const transaction = database.transaction(store, 'readonly');
+    const objectStore = transaction.objectStore(store);
+    const range = last === undefined ? null : raw.IDBKeyRange.lowerBound(last, true);
+    const [values, keys] = await Promise.all([
+      requestResult(objectStore.getAll(range, BACKUP_READ_BATCH)),
+      requestResult(objectStore.getAllKeys(range, BACKUP_READ_BATCH)),
+    ]);
+    if (values.length === 0) return;
+    yield values as BackupRecord[];
+    if (values.length < BACKUP_READ_BATCH) return;
+    last = keys[keys.length - 1];
+  }
+}
+
+/**
+ * Before Dexie upgrades the database on open: when the stored schema is older than this app's,
+ * back it up AS IT IS (old version, read with plain IndexedDB without opening it at the new version),
+ * reason `preUpgrade`. Returns the backup, or undefined when no upgrade is pending.
+ */
+export async function backupBeforeSchemaUpgrade(
+  context: Omit<BackupContext, 'db'> & { db?: TalentLedgerDB },
+  raw: RawIndexedDB = { indexedDB, IDBKeyRange },
+): Promise<Result<{ name: string; fromVersion: number } | undefined>> {
+  const fromVersion = await storedSchemaVersion(raw);
+  if (fromVersion === undefined || fromVersion >= CURRENT_SCHEMA_VERSION) return ok(undefined);
+  const database = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = raw.indexedDB.open(raw.name ?? DATABASE_NAME);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('open failed'));
+    request.onblocked = () => reject(new Error('open blocked'));
+  });
+  try {
+    const stores = [...database.objectStoreNames];
+    const ordered = [...TABLE_NAMES.filter((table) => stores.includes(table)), ...stores.filter((store) => !(TABLE_NAMES as readonly string[]).includes(store))];
+    let operator = '';
+    if (stores.includes('settings')) {
+      const transaction = database.transaction('settings', 'readonly');
+      const record = (await requestResult(transaction.objectStore('settings').get('operatorName'))) as { value?: unknown } | undefined;
+      if (typeof record?.value === 'string') operator = record.value;
+    }
+    const createdAt = context.now ? context.now() : new Date().toISOString();
+    const memory = createMemorySink();
+    const result = await writeBackup(
+      { appVersion: appVersion(), schemaVersion: fromVersion, createdAt, operator, reason: 'preUpgrade', sink: memory.sink },
+      ordered,
+      (store) => rawStoreBatches(database, raw, store),
+    );
+    const name = backupFileName(createdAt, 'preUpgrade');
+    const stored = await context.backups.write(name, memory.bytes());
+    if (!stored.ok) return stored;
+    rememberManifest(context, name, { manifest: result.manifest });
+    return ok({ name, fromVersion });
+  } finally {
+    database.close();
+  }
+}
+
+// ——— Start-up ——————————————————————————————————————————————————————————————————————————
+
+/** What the start-up checks found; the start-up notice shows it. */
+export interface StartupSafetyReport {
+  /** The database has no data while backups exist (a lost profile, a changed origin). */
+  emptyWithBackups?: { newest: BackupListItem; count: number };
+  /** The page died during an import commit; `complete` says whether the batch is in the database. */
+  interruptedImport?: { fileName: string; startedAt: string; complete: boolean; backupName: string };
+  /** The schema was upgraded; the old data was backed up first (or the backup failed: `error`). */
+  upgrade?: { fromVersion: number; toVersion: number; backupName?: string; error?: AppError };
+  /** Today's first-start backup, once written (runs after the app is shown). */
+  daily?: { name?: string; error?: AppError };
+}
+
+let startupReport: StartupSafetyReport = {};
+const startupListeners = new Set<() => void>();
+
+function publishStartup(next: StartupSafetyReport): void {
+  startupReport = next;
+  for (const listener of startupListeners) listener();
+}
+
+/** The latest start-up report (for useSyncExternalStore). */
+export function getStartupReport(): StartupSafetyReport {
+  return startupReport;
+}
+
+/** Subscribes to start-up report changes. */
+export function subscribeStartupReport(listener: () => void): () => void {
+  startupListeners.add(listener);
+  return () => startupListeners.delete(listener);
+}
+
+/** Clears one part of the report once the user has read it. */
+export function dismissStartupNotice(part: keyof StartupSafetyReport): void {
+  const next = { ...startupReport };
+  delete next[part];
+  publishStartup(next);
+}
+
+async function isDatabaseEmpty(db: TalentLedgerDB): Promise<boolean> {
+  for (const table of TABLE_NAMES) {
+    if (table === 'settings') continue;
+    if ((await db.table(table).count()) > 0) return false;
+  }
+  return true;
+}
+
+/** True when a backup of the Shanghai day of `now` with reason `daily` is in the list. */
+function hasDailyBackupToday(items: readonly BackupListItem[], now: string): boolean {
+  const today = chinaYmd(Date.parse(now));
+  return items.some((item) => item.reason === 'daily' && item.createdAt !== undefined && chinaYmd(Date.parse(item.createdAt)) === today);
+}
+
+/**
+ * Runs before and around opening the database, from the app's start-up:
+ * 1. schema upgrade pending → back up the old data first (`preUpgrade`), then open (Dexie upgrades);
+ * 2. the page died during an import → say whether the batch is in the database in full or not at all;
+ * 3. the database is empty but backups exist → offer the newest;
+ * 4. first start of the day → `daily` backup and pruning (in the background, after the app shows).
+ * Opens the database; rejects only when opening fails.
+ */
+export async function runStartupSafetyChecks(context: BackupContext = defaultBackupContext()): Promise<StartupSafetyReport> {
+  const report: StartupSafetyReport = {};
+  let upgradeBackup: Result<{ name: string; fromVersion: number } | undefined> = ok(undefined);
+  try {
+    upgradeBackup = await backupBeforeSchemaUpgrade(context);
+  } catch (error) {
+    upgradeBackup = err(ioError(error));
+  }
+  await context.db.open();
+  if (!upgradeBackup.ok) report.upgrade = { fromVersion: 0, toVersion: CURRENT_SCHEMA_VERSION, error: upgradeBackup.error };
+  else if (upgradeBackup.value) {
+    const { name, fromVersion } = upgradeBackup.value;
+    report.upgrade = { fromVersion, toVersion: CURRENT_SCHEMA_VERSION, backupName: name };
+    await auditedTransaction(context.db, [], () =>
+      writeAudit(context.db, { action: 'create', entity: 'backup', entityId: name, note: `升级前备份：数据库由版本 ${fromVersion} 升级到 ${CURRENT_SCHEMA_VERSION} 之前的数据已存为 ${name}` }),
+    ).catch(() => undefined);
+  }
+
+  const marker = readImportMarker(context);
+  if (marker) {
+    const batches = await context.db.importBatches.where('committedAt').aboveOrEqual(marker.startedAt).toArray();
+    const complete = batches.some((batch) => batch.fileName === marker.fileName);
+    report.interruptedImport = { fileName: marker.fileName, startedAt: marker.startedAt, complete, backupName: marker.backupName };
+    importCommitSettled(context);
+    const operator = (await operatorOf(context.db)) || UNKNOWN_OPERATOR;
+    await auditedTransaction(context.db, [], () =>
+      writeAudit(context.db, {
+        action: 'import',
+        entity: 'talent',
+        operator,
+        note: complete ? `上次导入 ${marker.fileName} 时程序被关闭：该批已完整写入` : `上次导入 ${marker.fileName} 时程序被关闭：该批未写入任何数据`,
+      }),
+    ).catch(() => undefined);
+  }
+
+  const listed = await listBackups(context);
+  const items = listed.ok ? listed.value : [];
+  if (items.length > 0 && (await isDatabaseEmpty(context.db))) {
+    const newest = items.find((item) => item.reason !== 'preRestore') ?? items[0];
+    if (newest) report.emptyWithBackups = { newest, count: items.length };
+  }
+  publishStartup(report);
+
+  if (!report.emptyWithBackups && !(await isDatabaseEmpty(context.db)) && !hasDailyBackupToday(items, nowOf(context))) {
+    void createBackup('daily', context).then((written) => {
+      publishStartup({ ...startupReport, daily: written.ok ? { name: written.value.name } : { error: written.error } });
+    });
+  }
+  return report;
+}
+
+/** The newest changes of the database are the restore screen's warning; re-exported for the page. */
+export type { BackupComparison, BackupManifest, BackupError };
