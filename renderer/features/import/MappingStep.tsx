@@ -7,9 +7,10 @@ import { Alert, Button, Checkbox, Flex, Select, Table, Tag, Typography } from 'a
 import type { ColumnOverride } from '../../../shared/excel/headerMapping';
 import { importKindSpec, type ImportKind } from '../../../shared/excel/importKinds';
 import type { AppError } from '../../../shared/result';
+import { DEFAULT_MASK_PATTERN, useSettings } from '../../db';
 import { useLanguage, useT } from '../../i18n';
 import type { ImportColumn, ImportProgress, ImportSummary } from '../../workers/import.worker';
-import { fieldLabel, mappableFields, type ImportWorker } from './importWorkerClient';
+import { fieldLabel, mappableFields, maskLooksSensitive, type ImportWorker } from './importWorkerClient';
 
 export interface MappingStepProps {
   kind: ImportKind;
@@ -32,6 +33,7 @@ export function MappingStep({ kind, summary, worker, onSummary, onError, onProgr
   const [edited, setEdited] = useState<Map<number, string | null>>(() => new Map());
   const [remember, setRemember] = useState(true);
   const [busy, setBusy] = useState(false);
+  const maskPattern = useSettings()?.maskPattern ?? DEFAULT_MASK_PATTERN;
 
   const current = (column: ImportColumn): string | null => (edited.has(column.column) ? (edited.get(column.column) ?? null) : column.field);
   const assigned = new Set(summary.columns.map(current).filter((key): key is string => key !== null));
@@ -87,7 +89,7 @@ export function MappingStep({ kind, summary, worker, onSummary, onError, onProgr
         scroll={{ y: 480 }}
         columns={[
           { key: 'header', title: t('import.mapping.column'), width: 200, render: (_, column) => <Typography.Text strong>{column.header || `#${column.column + 1}`}</Typography.Text> },
-          { key: 'samples', title: t('import.mapping.samples'), ellipsis: true, render: (_, column) => <Typography.Text type="secondary">{column.samples.join(' · ')}</Typography.Text> },
+          { key: 'samples', title: t('import.mapping.samples'), ellipsis: true, render: (_, column) => <Typography.Text type="secondary">{column.samples.map((sample) => maskLooksSensitive(sample, maskPattern)).join(' · ')}</Typography.Text> },
           {
             key: 'field',
             title: t('import.mapping.field'),

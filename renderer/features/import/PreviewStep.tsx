@@ -9,7 +9,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { Alert, Button, Flex, Input, Modal, Space, Switch, Tag, Tooltip, Typography, theme } from 'antd';
 import { importKindSpec, type ImportKind } from '../../../shared/excel/importKinds';
 import type { FieldDef } from '../../../shared/fields/fieldTypes';
-import { issueCatalog } from '../../../shared/validation/issues';
+import type { RowErrorCode, RowWarningCode } from '../../../shared/validation/issues';
 import { DEFAULT_MASK_PATTERN, useSettings } from '../../db';
 import { useLanguage, useT } from '../../i18n';
 import type { ImportSummary, PreviewRow } from '../../workers/import.worker';
@@ -26,6 +26,9 @@ export interface PreviewStepProps {
   onBack: () => void;
   onNext: () => void;
 }
+
+/** The codes a row can have (file-level codes never reach the preview). */
+type RowIssueCode = RowErrorCode | RowWarningCode;
 
 const PAGE = 200;
 const ROW_HEIGHT = 34;
@@ -181,7 +184,7 @@ export function PreviewStep({ kind, summary, version, worker, onSummary, onBack,
               {summary.issueCounts.map((entry) => (
                 <Tooltip key={entry.code} title={entry.code}>
                   <Tag>
-                    {language === 'en' ? issueCatalog[entry.code].en : issueCatalog[entry.code].zh} × {entry.count}
+                    {t(`import.issues.${entry.code as RowIssueCode}`)} × {entry.count}
                   </Tag>
                 </Tooltip>
               ))}

@@ -2,9 +2,10 @@
 import { useState } from 'react';
 import { Button, Flex, InputNumber, Select, Table, Typography } from 'antd';
 import type { AppError } from '../../../shared/result';
+import { DEFAULT_MASK_PATTERN, useSettings } from '../../db';
 import { useT } from '../../i18n';
 import type { ImportProgress, ImportSummary } from '../../workers/import.worker';
-import type { ImportWorker } from './importWorkerClient';
+import { maskLooksSensitive, type ImportWorker } from './importWorkerClient';
 
 export interface SheetStepProps {
   summary: ImportSummary;
@@ -24,6 +25,7 @@ interface TopRow {
 export function SheetStep({ summary, worker, onSummary, onError, onProgress, onBack, onNext }: SheetStepProps) {
   const t = useT();
   const [busy, setBusy] = useState(false);
+  const maskPattern = useSettings()?.maskPattern ?? DEFAULT_MASK_PATTERN;
 
   const configure = async (input: { sheet?: string; headerRow?: number }) => {
     setBusy(true);
@@ -46,7 +48,7 @@ export function SheetStep({ summary, worker, onSummary, onError, onProgress, onB
       title: String.fromCharCode(65 + (column % 26)) + (column >= 26 ? String(Math.floor(column / 26)) : ''),
       ellipsis: true,
       width: 120,
-      render: (_: unknown, row: TopRow) => row.cells[column] ?? '',
+      render: (_: unknown, row: TopRow) => maskLooksSensitive(row.cells[column] ?? '', maskPattern),
     })),
   ];
 

@@ -44,3 +44,17 @@ export function maskCell(field: FieldDef | undefined, text: string, pattern: Mas
 export function isAbort(error: unknown): boolean {
   return error instanceof Error && error.name === 'AbortError';
 }
+
+const ID_LIKE = /^(?:\d{15}|\d{17}[\dXx])$/;
+const PHONE_LIKE = /^1\d{10}$/;
+
+/**
+ * Masks raw sheet text that looks like a resident ID or a mainland mobile number (the sheet and
+ * column previews show cells before any column is known to hold them).
+ */
+export function maskLooksSensitive(text: string, pattern: MaskPattern): string {
+  const compact = text.trim();
+  if (ID_LIKE.test(compact)) return maskValue(compact, { keepStart: pattern.idNumberKeepStart, keepEnd: pattern.idNumberKeepEnd });
+  if (PHONE_LIKE.test(compact)) return maskValue(compact, { keepStart: pattern.phoneKeepStart, keepEnd: pattern.phoneKeepEnd });
+  return text;
+}
