@@ -3,9 +3,11 @@ import type { Dictionary } from './types';
 
 import { talentsEn } from './messages/talents';
 import { importEn } from './messages/import';
+import { backupEn } from './messages/backup';
 export const en: Dictionary = {
   talents: talentsEn,
   import: importEn,
+  backup: backupEn,
   app: {
     name: 'TalentLedger',
     subtitle: 'Shanghai AI talent ledger',

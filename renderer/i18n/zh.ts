@@ -4,9 +4,11 @@
  */
 import { talentsZh } from './messages/talents';
 import { importZh } from './messages/import';
+import { backupZh } from './messages/backup';
 export const zh = {
   talents: talentsZh,
   import: importZh,
+  backup: backupZh,
   app: {
     name: '人才台账',
     subtitle: '上海市人工智能人才台账',
