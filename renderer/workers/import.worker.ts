@@ -223,11 +223,12 @@ function runCheck(file: LoadedFile, opts: { sheet?: string; headerRow?: number }
   const sheet = file.grid.sheets.find((candidate) => candidate.name === check.sheet);
   if (!sheet) return err({ code: 'NO_HEADER', message: '未找到工作表', messageEn: 'Sheet not found' });
   const located = locatedColumns(file, sheet, check.headerRow);
-  file.check = check;
   file.sheetGrid = sheet;
   file.columnsByField = located.columns;
   file.headerTexts = located.texts;
   file.rows = toRowStates(check);
+  // The rows now hold the records and issues; keep no second copy of 300,000 of them.
+  file.check = { ...check, issues: [], records: [] };
   file.rowIndexByNumber = new Map(file.rows.map((state, index) => [state.row, index]));
   file.plan = undefined;
   return ok(check);
