@@ -5,6 +5,7 @@ import {
   classifyCandidate,
   commitImport,
   countPlan,
+  findExistingTalents,
   findCommittedBatchesByFile,
   findMappingPreset,
   headerSignature,
@@ -189,6 +190,27 @@ describe('commit and undo', () => {
     const refused = await commitImport(db, commitInput(entries));
     expect(refused.ok ? 'ok' : refused.error.code).toBe('IMPORT_DATA_CHANGED');
     expect(await db.importBatches.count()).toBe(0);
+  });
+});
+
+describe('findExistingTalents', () => {
+  it('finds exactly the stored documents, reading key ranges or single keys', async () => {
+    const db = createTestDatabase();
+    const types = ['passport', 'resident', 'hkMacauPermit'] as const;
+    await db.talents.bulkAdd(
+      Array.from({ length: 60 }, (_, index) => makeTestTalent({ id: `t${index}`, idType: types[index % 3], idNumber: `N${String(index).padStart(4, '0')}` })),
+    );
+    const candidate = (idType: (typeof types)[number], index: number): ImportCandidate => ({ row: index, draft: draft({ idType, idNumber: `N${String(index).padStart(4, '0')}` }) });
+    // Few documents against many stored: single keys. Every third index is stored with that type only.
+    const few = await findExistingTalents(db, [candidate('passport', 0), candidate('resident', 0), candidate('resident', 4), candidate('passport', 999)]);
+    expect([...few.values()].map((talent) => talent.id).sort()).toEqual(['t0', 't4']);
+    // Many documents: key ranges; stored talents between the keys but not asked for are left out.
+    const many = Array.from({ length: 40 }, (_, index) => candidate(types[(index + 1) % 3] ?? 'resident', index));
+    const found = await findExistingTalents(db, many);
+    expect(found.size).toBe(0);
+    const matching = Array.from({ length: 40 }, (_, index) => candidate(types[index % 3] ?? 'resident', index)).filter((_, index) => index % 2 === 0);
+    const matched = await findExistingTalents(db, matching);
+    expect([...matched.values()].map((talent) => talent.id).sort()).toEqual(matching.map((entry) => `t${entry.row}`).sort());
   });
 });
 

@@ -140,17 +140,50 @@ function keyText(idType: string, idNumber: string): string {
   return `${idType}\u0000${idNumber}`;
 }
 
+/** Above this many stored talents per looked-up document, `anyOf` (one cursor step per key) beats reading key ranges. */
+const SPARSE_LOOKUP_RATIO = 8;
+
+function compareKeys(a: readonly [string, string], b: readonly [string, string]): number {
+  if (a[0] !== b[0]) return a[0] < b[0] ? -1 : 1;
+  if (a[1] === b[1]) return 0;
+  return a[1] < b[1] ? -1 : 1;
+}
+
 /**
- * Stored talents with the documents of `candidates`, by `[idType+idNumber]` in chunks of
- * {@link LOOKUP_CHUNK} (`anyOf` reads only matching records, so an empty or unrelated registry costs little).
+ * Stored talents with the documents of `candidates`, by the `[idType+idNumber]` index. The keys
+ * are sorted and taken {@link LOOKUP_CHUNK} at a time. When the file covers a good part of the
+ * registry, each chunk is read as one key range (one `getAll`, the records between its first and
+ * last key, unwanted ones dropped): far faster in Chromium than `anyOf`, whose cursor takes one
+ * round trip per key. When the registry is much larger than the file, `anyOf` reads only the matches.
  */
 export async function findExistingTalents(db: TalentLedgerDB, candidates: readonly ImportCandidate[], signal?: AbortSignal): Promise<Map<string, Talent>> {
   const found = new Map<string, Talent>();
-  for (let start = 0; start < candidates.length; start += LOOKUP_CHUNK) {
+  if (candidates.length === 0) return found;
+  const stored = await db.talents.count();
+  if (stored === 0) return found;
+  const wanted = new Set<string>();
+  const keys: Array<[string, string]> = [];
+  for (const candidate of candidates) {
+    const key = identityOf(candidate.draft);
+    const text = keyText(key[0], key[1]);
+    if (wanted.has(text)) continue;
+    wanted.add(text);
+    keys.push(key);
+  }
+  keys.sort(compareKeys);
+  const sparse = stored > keys.length * SPARSE_LOOKUP_RATIO;
+  for (let start = 0; start < keys.length; start += LOOKUP_CHUNK) {
     if (signal?.aborted) throw abortError();
-    const keys = candidates.slice(start, start + LOOKUP_CHUNK).map((candidate) => identityOf(candidate.draft));
-    const talents = await db.talents.where('[idType+idNumber]').anyOf(keys).toArray();
-    for (const talent of talents) found.set(keyText(talent.idType, talent.idNumber), talent);
+    const chunk = keys.slice(start, start + LOOKUP_CHUNK);
+    const first = chunk[0];
+    const last = chunk[chunk.length - 1];
+    if (!first || !last) continue;
+    const index = db.talents.where('[idType+idNumber]');
+    const talents = sparse ? await index.anyOf(chunk).toArray() : await index.between(first, last, true, true).toArray();
+    for (const talent of talents) {
+      const text = keyText(talent.idType, talent.idNumber);
+      if (wanted.has(text)) found.set(text, talent);
+    }
   }
   return found;
 }
@@ -297,9 +330,16 @@ export async function commitImport(
         slice.forEach((update, index) => {
           const before = current[index];
           if (!before) throw Object.assign(new Error('talent vanished'), { name: 'ImportDataChanged' });
-          images.push({ id: `${batchId}|${before.id}`, batchId, talentId: before.id, record: before });
+          const stored = before as unknown as Record<string, unknown>;
+          const fields: Record<string, unknown> = { updatedAt: before.updatedAt };
+          const missing: string[] = [];
           const after = { ...before, updatedAt: now } as Talent & Record<string, unknown>;
-          for (const change of update.changes) after[change.field] = change.after;
+          for (const change of update.changes) {
+            if (Object.hasOwn(stored, change.field)) fields[change.field] = stored[change.field];
+            else missing.push(change.field);
+            after[change.field] = change.after;
+          }
+          images.push({ id: `${batchId}|${before.id}`, batchId, talentId: before.id, fields, missing: missing as Array<keyof Talent> });
           next.push(after);
           changedIds.push(before.id);
         });
@@ -370,7 +410,14 @@ export async function undoImportBatch(db: TalentLedgerDB, batchId: string, optio
       );
     }
     await db.talents.bulkDelete(created.map((talent) => talent.id));
-    await db.talents.bulkPut(images.map((image) => image.record));
+    await db.talents.bulkPut(
+      images.map((image, index) => {
+        const restored = { ...current[index] } as Record<string, unknown>;
+        for (const [field, value] of Object.entries(image.fields)) restored[field] = value;
+        for (const field of image.missing) delete restored[field];
+        return restored as unknown as Talent;
+      }),
+    );
     await db.importBeforeImages.bulkDelete(images.map((image) => image.id));
     const operator = options.operator ?? (await operatorName(db));
     const now = options.now ?? new Date().toISOString();

@@ -146,7 +146,7 @@ describe('upgrading a filled version-2 database to version 3', () => {
       counts: { rows: 1, created: 1, updated: 0, unchanged: 0, invalid: 0, keptRegistryName: 0, tookFileName: 0, skipped: 0 },
       status: 'committed',
     });
-    await v3.importBeforeImages.add({ id: 'batch-2|t-typed', batchId: 'batch-2', talentId: 't-typed', record: typed });
+    await v3.importBeforeImages.add({ id: 'batch-2|t-typed', batchId: 'batch-2', talentId: 't-typed', fields: { employer: typed.employer, updatedAt: typed.updatedAt }, missing: [] });
     await v3.importMappings.add({ id: 'roster|姓名|身份号', kind: 'roster', headerSignature: '姓名|身份号', source: '基地', overrides: [{ header: '身份号', field: 'idNumber' }], updatedAt: 'x' });
     expect(await v3.importBatches.where('fileSha256').equals('f'.repeat(64)).count()).toBe(1);
     expect(await v3.importBatches.orderBy('committedAt').first()).toMatchObject({ id: 'batch-2' });

@@ -140,13 +140,20 @@ export interface ImportBatch {
   undoneBy?: string;
 }
 
-/** A talent as it was before an import updated it. */
+/**
+ * What an import changed in one talent, as it was before: the prior values of exactly the fields
+ * it wrote (including `updatedAt`), so undoing the batch restores the record exactly. Only these
+ * fields are kept (not the whole record): 300,000 updated talents then cost a small row each.
+ */
 export interface ImportBeforeImage {
   /** `${batchId}|${talentId}`. */
   id: string;
   batchId: string;
   talentId: string;
-  record: Talent;
+  /** Field → value before the import. */
+  fields: Partial<Record<keyof Talent, unknown>>;
+  /** Fields the record did not have before the import (removed again on undo). */
+  missing: Array<keyof Talent>;
 }
 
 /** One column the clerk mapped by hand, by header text (columns may move between files of the same layout). */
