@@ -3,6 +3,8 @@ import { StrictMode, useEffect, useMemo, useState } from 'react';
 import { App as AntdApp, Button, ConfigProvider, Flex, Result, Spin } from 'antd';
 import { RouterProvider } from 'react-router-dom';
 import { FirstRunPage } from '../features/firstRun';
+import { StartupNotice } from '../features/backup';
+import { runStartupSafetyChecks } from '../data/backups';
 import { getDatabase, rememberLanguage, useSettings } from '../db';
 import { LanguageProvider, useT, type Language } from '../i18n';
 import { PlatformProvider, preventStrayFileDrops } from '../platform';
@@ -27,8 +29,8 @@ function useDatabaseOpen(): { ready: boolean; error: string | null } {
   const [state, setState] = useState<{ ready: boolean; error: string | null }>({ ready: false, error: null });
   useEffect(() => {
     let active = true;
-    getDatabase()
-      .open()
+    // Backs up before a pending schema upgrade, then opens the database (issue #6 start-up checks).
+    runStartupSafetyChecks()
       .then(
         () => active && setState({ ready: true, error: null }),
         (error: unknown) => active && setState({ ready: false, error: describeOpenError(error) }),
@@ -43,8 +45,6 @@ function useDatabaseOpen(): { ready: boolean; error: string | null } {
 function Gate() {
   const t = useT();
   const database = useDatabaseOpen();
-  const settings = useSettings();
-  const router = useMemo(() => createAppRouter(), []);
 
   if (database.error) {
     return (
@@ -60,9 +60,21 @@ function Gate() {
       />
     );
   }
-  if (!database.ready || settings === undefined) return <FullPageSpin />;
-  if (settings.operatorName === undefined) return <FirstRunPage />;
-  return <RouterProvider router={router} />;
+  if (!database.ready) return <FullPageSpin />;
+  return <OpenedApp />;
+}
+
+/** Reads settings only once the database is open, so no query opens (and upgrades) it before the pre-upgrade backup. */
+function OpenedApp() {
+  const settings = useSettings();
+  const router = useMemo(() => createAppRouter(), []);
+  if (settings === undefined) return <FullPageSpin />;
+  return (
+    <>
+      <StartupNotice />
+      {settings.operatorName === undefined ? <FirstRunPage /> : <RouterProvider router={router} />}
+    </>
+  );
 }
 
 function onLanguageChange(language: Language) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMemorySink, writeBackup } from '../../shared/backup';
+import { createMemorySink, writeBackup, type BackupRecord } from '../../shared/backup';
 import { generateTalents } from '../../shared/demo';
 import { ok, err, type Result } from '../../shared/result';
 import { CURRENT_SCHEMA_VERSION, TABLE_NAMES, schemaVersions, type TalentLedgerDB } from '../db';
@@ -20,6 +20,10 @@ import {
   type BackupContext,
   type KeyValueStore,
 } from './backups';
+
+function asRecord(value: object): BackupRecord {
+  return value as BackupRecord;
+}
 
 function memoryStore(): KeyValueStore {
   const map = new Map<string, string>();
@@ -123,10 +127,12 @@ describe('backup → wipe → restore', () => {
       if (table === 'auditLog') continue;
       expect(after[table], table).toEqual(before[table]);
     }
-    // The log is the backup's log plus exactly one entry: this restore, naming the undo backup.
+    // The log is the backup's log, then what happened since (kept across the restore): the
+    // pre-restore backup's entry, and this restore naming the undo backup.
     const log = after.auditLog as Array<{ action: string; note: string }>;
-    expect(log.slice(0, -1)).toEqual(before.auditLog);
-    expect(log.at(-1)?.action).toBe('restore');
+    expect(log.slice(0, before.auditLog?.length)).toEqual(before.auditLog);
+    expect(log.slice(before.auditLog?.length).map((entry) => entry.action)).toEqual(['create', 'restore']);
+    expect(log.at(-2)?.note).toContain('恢复前备份');
     expect(log.at(-1)?.note).toContain(restored.value.preRestore.name);
     console.info(
       `30k talents: backup ${Math.round(backupMs)} ms (${Math.round(written.value.fileBytes / 1024)} KB gzip, ${Math.round(written.value.textBytes / 1024 / 1024)} MB text); restore ${Math.round(restoreMs)} ms`,
@@ -152,6 +158,9 @@ describe('backup → wipe → restore', () => {
     expect((await db.talents.get('a'))?.name).toBe('改名');
     const notes = (await db.auditLog.toArray()).map((entry) => `${entry.action}:${entry.note}`);
     expect(notes.some((note) => note.startsWith('restore:撤销恢复'))).toBe(true);
+    // The log keeps the restore the undo reverted: history is appended, never rolled back.
+    expect(notes.filter((note) => note.startsWith('restore:从备份'))).toHaveLength(1);
+    expect(notes.filter((note) => note.startsWith('create:恢复前备份'))).toHaveLength(2);
   });
 });
 
@@ -197,7 +206,7 @@ describe('refused files leave the database untouched', () => {
     await writeBackup(
       { appVersion: '9.0.0', schemaVersion: CURRENT_SCHEMA_VERSION + 1, createdAt: '2027-01-01T00:00:00.000Z', operator: '未来', reason: 'manual', sink: memory.sink },
       ['talents'],
-      () => [[makeTestTalent({ id: 'future' })]],
+      () => [[asRecord(makeTestTalent({ id: 'future' }))]],
     );
     const result = await restoreBackup(memory.bytes(), { label: 'future.tlbak' }, ctx);
     expect(!result.ok && result.error.code).toBe('BACKUP_NEWER_SCHEMA');
@@ -213,7 +222,7 @@ describe('refused files leave the database untouched', () => {
     await writeBackup(
       { appVersion: '0.1.0', schemaVersion: CURRENT_SCHEMA_VERSION, createdAt: '2026-11-27T00:00:00.000Z', operator: '', reason: 'manual', sink: memory.sink },
       ['settings', 'talents'],
-      (table) => (table === 'settings' ? [[{ key: 'operatorName', value: '别人' }]] : [[makeTestTalent({ id: 'z1' }), twin]]),
+      (table) => (table === 'settings' ? [[{ key: 'operatorName', value: '别人' }]] : [[asRecord(makeTestTalent({ id: 'z1' })), asRecord(twin)]]),
     );
     const result = await restoreBackup(memory.bytes(), { label: 'twins.tlbak' }, ctx);
     expect(!result.ok && result.error.code).toBe('RESTORE_FAILED');

@@ -50,6 +50,7 @@ import {
   TABLE_NAMES,
   UNKNOWN_OPERATOR,
   writeAudit,
+  type AuditEntry,
   type TalentLedgerDB,
 } from '../db';
 import { upgradeAuditEntryToV2, upgradeTalentToV2 } from '../db/schema';
@@ -453,6 +454,11 @@ export interface RestoreOutcome {
   millis: { verify: number; preRestoreBackup: number; restore: number };
 }
 
+/** What makes two audit entries the same event (ids differ once entries are re-appended). */
+function auditIdentity(record: BackupRecord): string {
+  return JSON.stringify([record.at, record.operator, record.action, record.entity, record.entityId, record.note]);
+}
+
 class RestoreRefused extends Error {
   constructor(readonly refusal: BackupError) {
     super(refusal.message);
@@ -462,7 +468,9 @@ class RestoreRefused extends Error {
 
 /**
  * Restores a whole backup: verify → back up the current data (`preRestore`) → replace every table in
- * one transaction (see the module comment) → audit entry `restore`. A damaged, truncated, foreign or
+ * one transaction (see the module comment) → audit entry `restore`. The audit log is the exception to
+ * "replace": entries written after the backup are kept (appended after the backup's own), so the log
+ * still shows the restore that an undo reverted. A damaged, truncated, foreign or
  * too-new file is refused before anything is written; a failure during the write rolls everything back.
  */
 export async function restoreBackup(bytes: Uint8Array, source: RestoreSource, context: BackupContext = defaultBackupContext()): Promise<Result<RestoreOutcome, AppError>> {
@@ -483,12 +491,15 @@ export async function restoreBackup(bytes: Uint8Array, source: RestoreSource, co
   const note = source.undoOf
     ? `撤销恢复：恢复到恢复前备份 ${source.label}（撤销的是从 ${source.undoOf} 的恢复）；本次之前的数据已存为 ${preRestore.value.name}`
     : `从${source.imported ? '数据文件' : '备份'} ${source.label} 恢复（${manifest.createdAt}，操作员 ${manifest.operator || '—'}，人才 ${manifest.tables.talents?.rows ?? 0} 条）；恢复前的数据已存为 ${preRestore.value.name}，恢复该备份即可撤销`;
+  let currentLog: AuditEntry[] = [];
+  const restoredLog = new Set<string>();
   try {
     await db.transaction('rw', [...TABLE_NAMES], async (transaction: Transaction) => {
       const result = await readBackup(plain, {
         currentSchemaVersion: CURRENT_SCHEMA_VERSION,
         schemaUpgrades: BACKUP_SCHEMA_UPGRADES,
         async onStart() {
+          currentLog = (await transaction.table('auditLog').toArray()) as AuditEntry[];
           // A backup is the whole database at its time: tables it does not hold end up empty too.
           for (const table of TABLE_NAMES) await transaction.table(table).clear();
         },
@@ -496,10 +507,15 @@ export async function restoreBackup(bytes: Uint8Array, source: RestoreSource, co
           // A table this app does not know (from a future-but-same-schema fork) is skipped, not guessed at.
           if (!known.has(table)) return;
           await transaction.table(table).bulkAdd(records);
+          if (table === 'auditLog') for (const record of records) restoredLog.add(auditIdentity(record));
           rows[table] = (rows[table] ?? 0) + records.length;
         },
       });
       if (!result.ok) throw new RestoreRefused(result.error);
+      // The audit log is history, not data: a restore must not erase what happened after the backup
+      // (including earlier restores). Entries the backup lacks are appended again, in their order.
+      const kept = currentLog.filter((entry) => !restoredLog.has(auditIdentity(entry as unknown as BackupRecord))).map(({ id: _id, ...entry }) => entry);
+      if (kept.length > 0) await transaction.table('auditLog').bulkAdd(kept);
       await writeAudit(db, { action: 'restore', entity: 'backup', entityId: source.label, note });
     });
   } catch (error) {
@@ -737,7 +753,17 @@ function hasDailyBackupToday(items: readonly BackupListItem[], now: string): boo
  * 4. first start of the day → `daily` backup and pruning (in the background, after the app shows).
  * Opens the database; rejects only when opening fails.
  */
-export async function runStartupSafetyChecks(context: BackupContext = defaultBackupContext()): Promise<StartupSafetyReport> {
+export function runStartupSafetyChecks(context?: BackupContext): Promise<StartupSafetyReport> {
+  if (context) return startupChecks(context);
+  // Once per page load: React's StrictMode runs effects twice in development, and the import marker
+  // must be read (and cleared) exactly once.
+  appStartup ??= startupChecks(defaultBackupContext());
+  return appStartup;
+}
+
+let appStartup: Promise<StartupSafetyReport> | undefined;
+
+async function startupChecks(context: BackupContext): Promise<StartupSafetyReport> {
   const report: StartupSafetyReport = {};
   let upgradeBackup: Result<{ name: string; fromVersion: number } | undefined> = ok(undefined);
   try {

@@ -1,1 +1,2 @@
 export { BackupPage } from './BackupPage';
+export { StartupNotice } from './StartupNotice';

@@ -114,7 +114,7 @@ export const backupZh = {
     retentionNote: '保留期限到期的日志在每天第一次启动时清理，清理本身也会记入日志。',
     entityId: '记录',
   },
-};
+} as const;
 
 export const backupEn: Widened<typeof backupZh> = {
   title: 'Backups',
