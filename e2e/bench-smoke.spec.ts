@@ -9,7 +9,7 @@ import { MEASUREMENT_IDS } from '../bench/measurements';
 import { BenchSession } from '../bench/session';
 
 test('bench smoke: every measurement at N = 1,000 returns finite numbers', async ({ browser }, testInfo) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const baseUrl = String(testInfo.project.use.baseURL ?? '').replace(/\/$/, '');
   const context = await browser.newContext();
   try {

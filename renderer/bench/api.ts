@@ -6,6 +6,8 @@
 
 /** Name of the global the bench API is installed on (only on pages opened with `?bench=1`). */
 export const BENCH_GLOBAL = '__talentLedgerBench';
+/** Global holding the cold-start baseline read of a `?benchColdRead=1` page: `{ ms, rows, sinceNavigation }`. */
+export const BENCH_COLD_READ_GLOBAL = '__talentLedgerBenchColdRead';
 
 /** Which of the app's own code paths this build contains (the bench reports the rest as "not yet"). */
 export interface AppPathAvailability {
