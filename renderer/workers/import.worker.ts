@@ -5,18 +5,16 @@
  * The dry run and the commit run here too, against the app's database (renderer/data/importBatches.ts).
  */
 import {
-  cellIsDateFormatted,
   cellText,
   checkWorkbookGrid,
   headerTexts,
   importKindSpec,
-  mapColumns,
-  rawCellValue,
   readWorkbook,
-  withSubHeader,
+  recomputeDuplicatesInFile,
+  revalidateRow,
+  type ColumnMapping,
   type ColumnOverride,
   type GridCell,
-  type GridRow,
   type ImportCheckResult,
   type ImportFileError,
   type ImportIssue,
@@ -28,12 +26,8 @@ import {
   type TextEncodingName,
   type WorkbookGrid,
 } from '../../shared/excel';
-import type { IdDocumentType } from '../../shared/talent/talent';
 import type { TalentDraft } from '../../shared/talent/talentDraft';
-import { duplicateInFileIssue } from '../../shared/validation/duplicates';
-import { talentIdentityKey } from '../../shared/identity/documents';
-import type { IssueCode, ValidationIssue } from '../../shared/validation/issues';
-import type { RawCellValue } from '../../shared/validation/validateRecord';
+import type { IssueCode } from '../../shared/validation/issues';
 import type { RosterRecord } from '../../shared/roster/validateRosterRow';
 import { err, ok, type AppError, type Result } from '../../shared/result';
 import { getDatabase } from '../db/db';
@@ -180,18 +174,12 @@ function notLoaded(): AppError {
   return { code: 'IMPORT_NO_FILE', message: '请先选择文件', messageEn: 'Choose a file first' };
 }
 
-/** Re-locates the header of the chosen sheet/row, the same way shared/excel's locate() does. */
-function locatedColumns(file: LoadedFile, sheet: SheetGrid, headerRow: number): { columns: Map<string, MappedColumn>; texts: string[]; ambiguous: Map<number, string[]> } {
-  const rowIndex = headerRow - 1;
-  const texts = headerTexts(sheet.rows[rowIndex]);
-  const mapping = mapColumns(texts, file.spec.fields, file.overrides);
-  const location = withSubHeader(sheet, rowIndex, texts, mapping, file.spec.fields, file.spec.headerKeys, file.overrides);
-  const combined = location.dataStartIndex > rowIndex + 1 ? texts.map((text, column) => [...location.mapping.fields.values()].find((entry) => entry.column === column)?.header ?? text) : texts;
-  return {
-    columns: new Map(location.mapping.fields),
-    texts: combined,
-    ambiguous: new Map(location.mapping.ambiguous.map((entry) => [entry.column, entry.candidates])),
-  };
+/** Header text per column of the located header: the (sub-)header text each mapped or unmapped column was read under. */
+function headersOf(check: ImportCheckResult, sheet: SheetGrid): string[] {
+  const texts = headerTexts(sheet.rows[check.headerRow - 1]);
+  for (const mapped of check.columnMapping.fields.values()) texts[mapped.column] = mapped.header;
+  for (const entry of check.columnMapping.unmapped) texts[entry.column] = entry.header;
+  return texts;
 }
 
 function toRowStates(check: ImportCheckResult): RowState[] {
@@ -222,10 +210,9 @@ function runCheck(file: LoadedFile, opts: { sheet?: string; headerRow?: number }
   const check = result.value;
   const sheet = file.grid.sheets.find((candidate) => candidate.name === check.sheet);
   if (!sheet) return err({ code: 'NO_HEADER', message: '未找到工作表', messageEn: 'Sheet not found' });
-  const located = locatedColumns(file, sheet, check.headerRow);
   file.sheetGrid = sheet;
-  file.columnsByField = located.columns;
-  file.headerTexts = located.texts;
+  file.columnsByField = new Map(check.columnMapping.fields);
+  file.headerTexts = headersOf(check, sheet);
   file.rows = toRowStates(check);
   // The rows now hold the records and issues; keep no second copy of 300,000 of them.
   file.check = { ...check, issues: [], records: [] };
@@ -240,7 +227,7 @@ function summarize(file: LoadedFile): ImportSummary {
   if (!check || !sheet) throw new Error('summarize before a successful check');
   const fieldByColumn = new Map<number, { key: string; how: MappedColumn['how'] }>();
   for (const [key, mapped] of file.columnsByField) fieldByColumn.set(mapped.column, { key, how: mapped.how });
-  const located = locatedColumns(file, sheet, check.headerRow);
+  const ambiguous = new Map(check.columnMapping.ambiguous.map((entry) => [entry.column, entry.candidates]));
   const dataRows = file.rows.slice(0, 200).map((state) => sheet.rows[state.row - 1]);
   const columns: ImportColumn[] = [];
   file.headerTexts.forEach((header, column) => {
@@ -252,7 +239,7 @@ function summarize(file: LoadedFile): ImportSummary {
       if (text !== '' && samples.length < 3) samples.push(text);
     }
     const entry: ImportColumn = { column, header, field: mapped?.key ?? null, how: mapped?.how ?? null, samples };
-    const candidates = located.ambiguous.get(column);
+    const candidates = ambiguous.get(column);
     if (candidates) entry.candidates = candidates;
     columns.push(entry);
   });
@@ -303,77 +290,20 @@ function previewRow(file: LoadedFile, state: RowState): PreviewRow {
   };
 }
 
-function toImportIssue(file: LoadedFile, issue: ValidationIssue, row: number, cells: GridRow): ImportIssue {
-  const mapped = file.columnsByField.get(issue.field);
-  return {
-    row,
-    field: issue.field,
-    column: mapped?.header ?? '',
-    code: issue.code,
-    severity: issue.severity,
-    value: mapped ? cellText(cells[mapped.column]) : (issue.value ?? ''),
-    message: issue.message,
-    messageEn: issue.messageEn,
-  };
-}
-
-/** Validates one row again from the grid (after a cell was fixed); DUPLICATE_IN_FILE comes from {@link recomputeDuplicates}. */
-function revalidateRow(file: LoadedFile, state: RowState): void {
-  const cells = file.sheetGrid?.rows[state.row - 1] ?? [];
-  const raw: Record<string, RawCellValue> = {};
-  let dateFormattedKeys: Set<string> | undefined;
-  for (const field of file.spec.fields) {
-    const mapped = file.columnsByField.get(field.key);
-    if (!mapped) continue;
-    const cell = cells[mapped.column];
-    const value = rawCellValue(cell, field);
-    if (value === undefined) continue;
-    raw[field.key] = value;
-    if ((field.type === 'date' || field.type === 'month') && cellIsDateFormatted(cell)) (dateFormattedKeys ??= new Set()).add(field.key);
-  }
-  const { record, issues } = file.spec.validateRow(raw, { ...(file.today ? { today: file.today } : {}), dateFormattedKeys: dateFormattedKeys ?? new Set() });
-  const order = (field: string) => file.columnsByField.get(field)?.column ?? Number.MAX_SAFE_INTEGER;
-  issues.sort((a, b) => order(a.field) - order(b.field));
-  state.record = record;
-  state.issues = issues.map((issue) => toImportIssue(file, issue, state.row, cells));
-}
-
 /**
- * Re-derives DUPLICATE_IN_FILE over all rows (the same rule as shared/excel validateRows: rows whose
- * document type and number passed take part; later repeats are marked). Returns the rows whose
- * issues changed.
+ * Re-derives DUPLICATE_IN_FILE over all rows after one row changed (shared/excel); returns the rows
+ * whose issues or validity changed.
  */
-function recomputeDuplicates(file: LoadedFile): Set<number> {
+function refreshDuplicates(file: LoadedFile, sheet: SheetGrid, mapping: ColumnMapping): Set<number> {
   const changed = new Set<number>();
-  const idNumberField = file.spec.fields.find((field) => field.key === file.spec.idNumberKey);
-  const firstRows = new Map<string, number>();
-  for (const state of file.rows) {
-    const before = state.issues.filter((issue) => issue.code === 'DUPLICATE_IN_FILE').map((issue) => issue.message).join('|');
-    const issues = state.issues.filter((issue) => issue.code !== 'DUPLICATE_IN_FILE');
-    const numberFailed = issues.some((issue) => issue.severity === 'error' && (issue.field === file.spec.idNumberKey || issue.field === file.spec.idTypeKey));
-    const values = state.record as Record<string, unknown>;
-    const idNumber = values[file.spec.idNumberKey];
-    let after = '';
-    if (!numberFailed && typeof idNumber === 'string' && idNumber !== '' && idNumberField) {
-      const idTypeValue = values[file.spec.idTypeKey];
-      const idType = typeof idTypeValue === 'string' && idTypeValue !== '' ? (idTypeValue as IdDocumentType) : 'resident';
-      const key = talentIdentityKey(idType, idNumber);
-      const first = firstRows.get(key);
-      if (first === undefined) firstRows.set(key, state.row);
-      else {
-        const cells = file.sheetGrid?.rows[state.row - 1] ?? [];
-        const issue = toImportIssue(file, duplicateInFileIssue(idNumberField, first), state.row, cells);
-        const order = (field: string) => file.columnsByField.get(field)?.column ?? Number.MAX_SAFE_INTEGER;
-        issues.push(issue);
-        issues.sort((a, b) => order(a.field) - order(b.field));
-        after = issue.message;
-      }
-    }
-    state.issues = issues;
-    const valid = !issues.some((issue) => issue.severity === 'error');
-    if (before !== after || valid !== state.valid) changed.add(state.row);
-    state.valid = valid;
-  }
+  const outcomes = recomputeDuplicatesInFile(file.rows, sheet, mapping, file.spec);
+  outcomes.forEach((outcome, index) => {
+    const before = file.rows[index];
+    if (!before || outcome === before) return;
+    const messages = (state: RowState) => state.issues.map((issue) => issue.message).join('|');
+    if (outcome.valid !== before.valid || messages(outcome) !== messages(before)) changed.add(outcome.row);
+    file.rows[index] = outcome;
+  });
   return changed;
 }
 
@@ -496,14 +426,17 @@ const api = {
     const index = file.rowIndexByNumber.get(input.row);
     const mapped = file.columnsByField.get(input.field);
     const state = index === undefined ? undefined : file.rows[index];
-    if (!state || !mapped) return err({ code: 'IMPORT_NO_CELL', message: '该单元格不在导入范围内', messageEn: 'That cell is not part of the import' });
+    if (index === undefined || !state || !mapped) return err({ code: 'IMPORT_NO_CELL', message: '该单元格不在导入范围内', messageEn: 'That cell is not part of the import' });
     const rows = sheet.rows as Array<GridCell[] | undefined>;
     const cells = rows[input.row - 1] ?? [];
     rows[input.row - 1] = cells;
     cells[mapped.column] = { t: 's', v: input.text };
-    revalidateRow(file, state);
-    const changedRows = recomputeDuplicates(file);
-    changedRows.add(state.row);
+    const mapping = file.check?.columnMapping;
+    if (!mapping) return err(notLoaded());
+    const outcome = revalidateRow(sheet, input.row - 1, mapping, file.spec, { ...(file.today ? { today: file.today } : {}), date1904: file.grid.date1904 ?? false });
+    file.rows[index] = outcome;
+    const changedRows = refreshDuplicates(file, sheet, mapping);
+    changedRows.add(outcome.row);
     file.plan = undefined;
     const changed = [...changedRows].map((row) => file.rows[file.rowIndexByNumber.get(row) ?? -1]).filter((entry): entry is RowState => entry !== undefined);
     return ok({ summary: summarize(file), changed: changed.map((entry) => previewRow(file, entry)) });

@@ -10,6 +10,7 @@ import type { FieldDef } from '../../../shared/fields/fieldTypes';
 import { talentFieldByKey } from '../../../shared/talent/talentFields';
 import type { AppError } from '../../../shared/result';
 import type { ImportCommitMode } from '../../db/types';
+import { backupBeforeImport, importCommitSettled } from '../../data/backups';
 import type { ConflictResolution } from '../../data/importBatches';
 import { useLanguage, useT } from '../../i18n';
 import type { CommitSummary, DryRunSummary, ImportProgress, ImportSummary } from '../../workers/import.worker';
@@ -84,6 +85,16 @@ export function CheckStep({ summary, dryRun, worker, onDryRun, onProgress, onBac
     setCommitProgress({ phase: 'commit', done: 0, total: dryRun.counts.new + dryRun.counts.updated + dryRun.counts.conflicts });
     const abort = new AbortController();
     controller.current = abort;
+    // A backup of the database as it is now, and a marker that an import is running: if the app is
+    // killed mid-commit, the next start can tell the clerk whether the batch is in (all of it) or not.
+    const backup = await backupBeforeImport(summary.fileName);
+    if (!backup.ok) {
+      setFailure(backup.error);
+      controller.current = null;
+      setCommitProgress(null);
+      setPhase('idle');
+      return;
+    }
     try {
       const result = await worker().call.commit({ mode, resolutions: [...resolutions] }, { signal: abort.signal, onProgress: setCommitProgress });
       if (result.ok) onCommitted(result.value);
@@ -95,6 +106,7 @@ export function CheckStep({ summary, dryRun, worker, onDryRun, onProgress, onBac
         onCanceled();
       } else setFailure({ code: 'UNEXPECTED', message: error instanceof Error ? error.message : String(error) });
     } finally {
+      importCommitSettled();
       controller.current = null;
       setCommitProgress(null);
       setPhase('idle');
