@@ -13,7 +13,10 @@ import {
   exportDatabase,
   inspectBackup,
   listBackups,
+  pruneAuditLog,
+  readAuditRetentionYears,
   restoreBackup,
+  setAuditRetentionYears,
   restoreNamedBackup,
   runStartupSafetyChecks,
   setImportMarker,
@@ -357,5 +360,25 @@ describe('runStartupSafetyChecks', () => {
     await runStartupSafetyChecks(ctx);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect([...ctx.backups.files.keys()].filter((name) => name.endsWith('-daily.tlbak'))).toHaveLength(1);
+  });
+});
+
+describe('audit retention', () => {
+  it('keeps everything by default and removes entries past the chosen years, logging it', async () => {
+    const db = createTestDatabase();
+    await db.auditLog.bulkAdd([
+      { at: '2020-01-01T00:00:00.000Z', operator: '甲', action: 'create', entity: 'talent', entityId: 'a', changes: [], note: '' },
+      { at: '2026-01-01T00:00:00.000Z', operator: '甲', action: 'create', entity: 'talent', entityId: 'b', changes: [], note: '' },
+    ] as never[]);
+    expect(await pruneAuditLog(db, '2026-11-27T00:00:00.000Z')).toBe(0);
+    expect(await readAuditRetentionYears(db)).toBe(0);
+    await setAuditRetentionYears(db, 3);
+    expect(await readAuditRetentionYears(db)).toBe(3);
+    expect(await pruneAuditLog(db, '2026-11-27T00:00:00.000Z')).toBe(1);
+    const notes = (await db.auditLog.toArray()).map((entry) => entry.note);
+    expect(notes).toHaveLength(3);
+    expect(notes.at(-1)).toContain('清理 2023-11-27 之前的操作日志 1 条');
+    // The typed settings never see the row.
+    expect(await db.settings.count()).toBe(1);
   });
 });

@@ -807,7 +807,9 @@ async function startupChecks(context: BackupContext): Promise<StartupSafetyRepor
   publishStartup(report);
 
   if (!report.emptyWithBackups && !(await isDatabaseEmpty(context.db)) && !hasDailyBackupToday(items, nowOf(context))) {
-    void createBackup('daily', context).then((written) => {
+    // First start of the day: back up, then apply the audit retention (after, so the backup still has them).
+    void createBackup('daily', context).then(async (written) => {
+      if (written.ok) await pruneAuditLog(context.db, nowOf(context)).catch(() => 0);
       publishStartup({ ...startupReport, daily: written.ok ? { name: written.value.name } : { error: written.error } });
     });
   }
@@ -816,3 +818,51 @@ async function startupChecks(context: BackupContext): Promise<StartupSafetyRepor
 
 /** The newest changes of the database are the restore screen's warning; re-exported for the page. */
 export type { BackupComparison, BackupManifest, BackupError };
+
+// ——— Audit log retention ——————————————————————————————————————————————————————————————
+// Kept as a raw row of the settings table (so it travels with backups). The typed settings API does
+// not know the key yet (renderer/db/types.ts SettingValues is another module's); readStoredSettings
+// skips unknown keys, so the row is invisible to it.
+
+const AUDIT_RETENTION_KEY = 'auditRetentionYears';
+
+/** Years of audit log kept; 0 = keep everything (the default). */
+export async function readAuditRetentionYears(db: TalentLedgerDB): Promise<number> {
+  const record = (await db.table<{ key: string; value: unknown }, string>('settings').get(AUDIT_RETENTION_KEY)) as { value?: unknown } | undefined;
+  const value = record?.value;
+  return typeof value === 'number' && Number.isInteger(value) && value > 0 && value <= 100 ? value : 0;
+}
+
+/** Sets the audit retention (0 = keep all) with an audit entry of its own. */
+export async function setAuditRetentionYears(db: TalentLedgerDB, years: number): Promise<Result<{ changed: boolean }>> {
+  if (!Number.isInteger(years) || years < 0 || years > 100) {
+    return err({ code: 'SETTING_INVALID', message: '日志保留年数无效', messageEn: 'Invalid audit retention' });
+  }
+  const changed = await auditedTransaction(db, [], async () => {
+    const before = await readAuditRetentionYears(db);
+    if (before === years) return false;
+    await db.table('settings').put({ key: AUDIT_RETENTION_KEY, value: years });
+    await writeAudit(db, { action: 'settings', entity: 'settings', changes: [{ field: AUDIT_RETENTION_KEY, before, after: years }], note: '操作日志保留期限' });
+    return true;
+  });
+  return ok({ changed });
+}
+
+/** The ISO instant before which entries are removed for `years` of retention at `now`. */
+export function auditCutoff(now: string, years: number): string {
+  const date = new Date(now);
+  date.setUTCFullYear(date.getUTCFullYear() - years);
+  return date.toISOString();
+}
+
+/** Removes audit entries older than the retention (none when it is "keep all"), logging how many. */
+export async function pruneAuditLog(db: TalentLedgerDB, now: string = new Date().toISOString()): Promise<number> {
+  const years = await readAuditRetentionYears(db);
+  if (years === 0) return 0;
+  const cutoff = auditCutoff(now, years);
+  return auditedTransaction(db, [], async () => {
+    const removed = await db.auditLog.where('at').below(cutoff).delete();
+    if (removed > 0) await writeAudit(db, { action: 'delete', entity: 'settings', note: `按保留期限（${years} 年）清理 ${cutoff.slice(0, 10)} 之前的操作日志 ${removed} 条` });
+    return removed;
+  });
+}
