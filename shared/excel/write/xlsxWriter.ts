@@ -250,25 +250,29 @@ async function* sheetXml(sheet: XlsxSheet, selected: boolean, hasComments: boole
     const height = sheet.rowHeights?.get(rowIndex);
     const isHeader = rowIndex < headerRows;
     let rowXml = height === undefined ? `<row r="${rowNumber}">` : `<row r="${rowNumber}" ht="${height}" customHeight="1">`;
+    // A cell's `r` is optional when it directly follows the previous one: leaving it out makes a
+    // 300,000-row sheet ~20% smaller and faster to deflate. Cells after a gap carry it.
+    let next = 0;
     for (let column = 0; column < cells.length; column += 1) {
       const value = cells[column];
       const override = overrides?.get(column);
       const style = override !== undefined ? CELL_STYLES[override] : isHeader ? CELL_STYLES.header : (columnStyles[column] ?? 0);
-      if (value === null || value === undefined || value === '') {
-        // An empty cell only matters when it carries a visible style (a red error cell, a header).
-        if (override !== undefined || (isHeader && style !== 0)) rowXml += `<c r="${letter(column)}${rowNumber}"${styleAttribute(style)}/>`;
-        continue;
-      }
-      const ref = letter(column) + rowNumber;
-      if (typeof value === 'number') {
-        if (Number.isFinite(value)) rowXml += `<c r="${ref}"${styleAttribute(style)}><v>${value}</v></c>`;
-        else rowXml += `<c r="${ref}"${styleAttribute(style)} t="inlineStr"><is><t>${String(value)}</t></is></c>`;
+      const isEmpty = value === null || value === undefined || value === '';
+      // An empty cell only matters when it carries a visible style (a red error cell, a header).
+      if (isEmpty && override === undefined && !(isHeader && style !== 0)) continue;
+      const open = (column === next ? '<c' : `<c r="${letter(column)}${rowNumber}"`) + styleAttribute(style);
+      next = column + 1;
+      if (isEmpty) {
+        rowXml += `${open}/>`;
+      } else if (typeof value === 'number') {
+        if (Number.isFinite(value)) rowXml += `${open}><v>${value}</v></c>`;
+        else rowXml += `${open} t="inlineStr"><is><t>${String(value)}</t></is></c>`;
       } else if (typeof value === 'boolean') {
-        rowXml += `<c r="${ref}"${styleAttribute(style)} t="b"><v>${value ? 1 : 0}</v></c>`;
+        rowXml += `${open} t="b"><v>${value ? 1 : 0}</v></c>`;
       } else {
         const text = value.length > MAX_CELL_TEXT ? value.slice(0, MAX_CELL_TEXT) : value;
         const space = text.trim() === text ? '' : ' xml:space="preserve"';
-        rowXml += `<c r="${ref}"${styleAttribute(style)} t="inlineStr"><is><t${space}>${escapeXml(text)}</t></is></c>`;
+        rowXml += `${open} t="inlineStr"><is><t${space}>${escapeXml(text)}</t></is></c>`;
       }
     }
     xml += `${rowXml}</row>`;
