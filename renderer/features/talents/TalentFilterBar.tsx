@@ -1,4 +1,5 @@
 /** The list's filters: one multiple select per code list, 海外经历 yes/no, 年龄段. */
+import { memo } from 'react';
 import { Button, Flex, Select } from 'antd';
 import { AGE_BANDS, type AgeBand, type TalentFilters } from '../../../shared/search/talentSearch';
 import type { TalentFieldKey } from '../../../shared/talent/talentFields';
@@ -34,7 +35,7 @@ export interface TalentFilterBarProps {
   disabled?: boolean;
 }
 
-export function TalentFilterBar({ filters, onChange, disabled }: TalentFilterBarProps) {
+function FilterBar({ filters, onChange, disabled }: TalentFilterBarProps) {
   const t = useT();
   const { language } = useLanguage();
   const set = (patch: Partial<TalentFilters>) => {
@@ -96,3 +97,6 @@ export function TalentFilterBar({ filters, onChange, disabled }: TalentFilterBar
     </Flex>
   );
 }
+
+/** Memoised: rows arriving while scrolling re-render the table, not eight selects. */
+export const TalentFilterBar = memo(FilterBar);

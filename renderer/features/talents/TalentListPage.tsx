@@ -3,7 +3,7 @@
  * remembered column chooser, export and template download. Search and filters run in the index
  * worker; the page holds only the rows in view.
  */
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { DownloadOutlined, ImportOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons';
 import { App, Button, Checkbox, Dropdown, Flex, Input, Popover, Progress, Space, Tooltip, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
@@ -37,7 +37,7 @@ function useDebounced<T>(value: T, ms: number): T {
   return debounced;
 }
 
-function ColumnChooser({ columns, onChange }: { columns: readonly TalentFieldKey[]; onChange: (columns: TalentFieldKey[]) => void }) {
+const ColumnChooser = memo(function ColumnChooser({ columns, onChange }: { columns: readonly TalentFieldKey[]; onChange: (columns: TalentFieldKey[]) => void }) {
   const t = useT();
   const { language } = useLanguage();
   const content = (
@@ -62,7 +62,7 @@ function ColumnChooser({ columns, onChange }: { columns: readonly TalentFieldKey
       <Button icon={<SettingOutlined />}>{t('talents.list.columns')}</Button>
     </Popover>
   );
-}
+});
 
 export function TalentListPage() {
   const t = useT();
@@ -95,10 +95,14 @@ export function TalentListPage() {
     performance.mark('talent-list-first-rows');
   }, [firstRow]);
 
-  function saveColumns(next: TalentFieldKey[]) {
-    if (!settings) return;
-    void setSetting(getDatabase(), 'listColumns', { ...settings.listColumns, [TALENT_LIST_ID]: next }, '人才库显示列');
-  }
+  const listColumns = settings?.listColumns;
+  const saveColumns = useCallback(
+    (next: TalentFieldKey[]) => {
+      if (!listColumns) return;
+      void setSetting(getDatabase(), 'listColumns', { ...listColumns, [TALENT_LIST_ID]: next }, '人才库显示列');
+    },
+    [listColumns],
+  );
 
   async function save(fileName: string, bytes: Uint8Array, format: ExportFormat) {
     const filters = format === 'csv' ? [{ name: 'CSV', extensions: ['csv'] }] : [{ name: 'Excel', extensions: ['xlsx'] }];
