@@ -8,6 +8,7 @@ import type { BackupFileInfo, PlatformBackups } from '../platform';
 import {
   backupBeforeImport,
   backupBeforeSchemaUpgrade,
+  checkSpaceForImport,
   createBackup,
   deleteBackup,
   exportDatabase,
@@ -380,5 +381,18 @@ describe('audit retention', () => {
     expect(notes.at(-1)).toContain('清理 2023-11-27 之前的操作日志 1 条');
     // The typed settings never see the row.
     expect(await db.settings.count()).toBe(1);
+  });
+});
+
+describe('space before an import', () => {
+  it('refuses an import when local storage is short, before writing anything', async () => {
+    const db = createTestDatabase();
+    const ctx = { ...context(db), storageStatus: async () => ({ persisted: true, usage: 990 * 1024 * 1024, quota: 1024 * 1024 * 1024 }) };
+    const refused = await backupBeforeImport('大文件.xlsx', ctx, { fileBytes: 10 * 1024 * 1024 });
+    expect(!refused.ok && refused.error.code).toBe('STORAGE_LOW');
+    if (!refused.ok) expect(refused.error.message).toBe('存储空间不足：剩余约 34.0 MB，本次导入预计需要 80.0 MB。请先清理磁盘空间，或导出备份后删除旧备份。');
+    expect(ctx.backups.files.size).toBe(0);
+    const unknown = await checkSpaceForImport(1e9, { storageStatus: async () => ({ persisted: null, usage: null, quota: null }) });
+    expect(unknown.ok).toBe(true);
   });
 });

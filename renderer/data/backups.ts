@@ -46,11 +46,14 @@ import {
   auditedTransaction,
   CURRENT_SCHEMA_VERSION,
   DATABASE_NAME,
+  formatBytes,
   getDatabase,
+  readStorageStatus,
   TABLE_NAMES,
   UNKNOWN_OPERATOR,
   writeAudit,
   type AuditEntry,
+  type StorageStatus,
   type TalentLedgerDB,
 } from '../db';
 import { upgradeAuditEntryToV2, upgradeTalentToV2 } from '../db/schema';
@@ -68,6 +71,8 @@ export interface BackupContext {
   now?: () => string;
   /** Where the manifest index and the import marker are kept (default `localStorage`, when present). */
   storage?: KeyValueStore | null;
+  /** Usage and quota of local storage (default: the browser's estimate). */
+  storageStatus?: () => Promise<StorageStatus>;
 }
 
 /** The part of `Storage` used here. */
@@ -568,7 +573,13 @@ export interface ImportMarker {
  * marker so that, if the page dies during the commit, the next start can say whether the batch is in
  * the database in full or not at all. Call {@link importCommitSettled} when the commit returns.
  */
-export async function backupBeforeImport(fileName: string, context: BackupContext = defaultBackupContext()): Promise<Result<{ name: string }>> {
+export async function backupBeforeImport(
+  fileName: string,
+  context: BackupContext = defaultBackupContext(),
+  options: { fileBytes?: number } = {},
+): Promise<Result<{ name: string }>> {
+  const space = await checkSpaceForImport(options.fileBytes ?? 0, context);
+  if (!space.ok) return space;
   const written = await createBackup('preImport', context, { note: `导入 ${fileName} 之前` });
   if (!written.ok) return written;
   const marker: ImportMarker = { fileName, startedAt: nowOf(context), backupName: written.value.name };
@@ -578,6 +589,27 @@ export async function backupBeforeImport(fileName: string, context: BackupContex
     // Without the marker the start-up check cannot report; the commit itself is still one transaction.
   }
   return ok({ name: written.value.name });
+}
+
+/** Room an import needs at least: its records, before-images and the pre-import backup (a 20,000-row sheet ≈ 30 MB stored). */
+export const MIN_IMPORT_SPACE = 64 * 1024 * 1024;
+
+/**
+ * Warns before a large import when local storage is short: free space (quota − usage) below
+ * max({@link MIN_IMPORT_SPACE}, 8 × the file's size — stored records, indexes, before-images and the
+ * backup take several times the sheet) refuses with `STORAGE_LOW`. Unknown quota passes.
+ */
+export async function checkSpaceForImport(fileBytes: number, context: Pick<BackupContext, 'storageStatus'> = {}): Promise<Result<{ free: number | null }>> {
+  const status = await (context.storageStatus ?? readStorageStatus)();
+  if (status.quota === null || status.usage === null) return ok({ free: null });
+  const free = Math.max(0, status.quota - status.usage);
+  const needed = Math.max(MIN_IMPORT_SPACE, fileBytes * 8);
+  if (free >= needed) return ok({ free });
+  return err({
+    code: 'STORAGE_LOW',
+    message: `存储空间不足：剩余约 ${formatBytes(free)}，本次导入预计需要 ${formatBytes(needed)}。请先清理磁盘空间，或导出备份后删除旧备份。`,
+    messageEn: `Storage is short: about ${formatBytes(free)} free, this import needs about ${formatBytes(needed)}. Free some disk space, or export and delete old backups first.`,
+  });
 }
 
 /** Removes the import marker (the commit finished, was refused or canceled). */
