@@ -109,19 +109,18 @@ async function matchingTalents(db: TalentLedgerDB, request: ExportTalentsRequest
 
 async function* withProgress(
   talents: AsyncGenerator<Talent>,
-  total: number,
+  counter: ExportProgress,
   { signal, progress }: Pick<WorkerCallContext<ExportProgress>, 'signal' | 'progress'>,
 ): AsyncGenerator<Talent> {
-  let done = 0;
   for await (const talent of talents) {
     yield talent;
-    done += 1;
-    if (done % READ_CHUNK === 0) {
+    counter.done += 1;
+    if (counter.done % READ_CHUNK === 0) {
       if (signal.aborted) throw canceled();
-      progress({ done, total });
+      progress({ ...counter });
     }
   }
-  progress({ done, total });
+  progress({ ...counter });
 }
 
 function today(): string {
@@ -130,49 +129,50 @@ function today(): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-const api = {
-  /** Exports the talents matching the list's query, with its columns. */
-  async exportTalents(request: ExportTalentsRequest, context: WorkerCallContext<ExportProgress>): Promise<ExportedFile> {
-    const columns = request.columns.filter((key) => talentFieldByKey.has(key));
-    // The list always shows at least one column: none is a caller bug.
-    if (columns.length === 0) throw new RangeError('exportTalents: no known columns');
-    const db = getDatabase();
-    const pattern = request.maskPattern ?? (await readSettings(db)).maskPattern;
-    const { total, read } = await matchingTalents(db, request);
-    const bytes = await writeTalentExport(withProgress(read(), total, context), {
-      columns,
-      format: request.format,
-      masks: request.unmasked ? undefined : maskPatternsOf(pattern),
-    });
-    if (context.signal.aborted) throw canceled();
-    if (request.unmasked && columns.some((key) => talentFieldByKey.get(key)?.sensitive)) {
-      const revealed = columns.filter((key) => talentFieldByKey.get(key)?.sensitive).map((key) => talentFieldByKey.get(key)?.zh);
-      await auditedTransaction(db, [], async () => {
-        await writeAudit(db, { action: 'reveal', entity: 'talent', note: `导出未脱敏的${revealed.join('、')}：${total} 人（${request.format}）` });
+/** The worker's methods over a database (tests pass their own). */
+export function createExportApi(database: () => TalentLedgerDB) {
+  return {
+    /** Exports the talents matching the list's query, with its columns. */
+    async exportTalents(request: ExportTalentsRequest, context: WorkerCallContext<ExportProgress>): Promise<ExportedFile> {
+      const columns = request.columns.filter((key) => talentFieldByKey.has(key));
+      // The list always shows at least one column: none is a caller bug.
+      if (columns.length === 0) throw new RangeError('exportTalents: no known columns');
+      const db = database();
+      const pattern = request.maskPattern ?? (await readSettings(db)).maskPattern;
+      const { total, read } = await matchingTalents(db, request);
+      const counter: ExportProgress = { done: 0, total };
+      const bytes = await writeTalentExport(withProgress(read(), counter, context), {
+        columns,
+        format: request.format,
+        masks: request.unmasked ? undefined : maskPatternsOf(pattern),
       });
-    }
-    context.transferResult([bytes.buffer]);
-    return { fileName: exportFileName('人才信息', request.query.today || today(), request.format), bytes };
-  },
+      if (context.signal.aborted) throw canceled();
+      if (request.unmasked && columns.some((key) => talentFieldByKey.get(key)?.sensitive)) {
+        const revealed = columns.filter((key) => talentFieldByKey.get(key)?.sensitive).map((key) => talentFieldByKey.get(key)?.zh);
+        await auditedTransaction(db, [], async () => {
+          await writeAudit(db, { action: 'reveal', entity: 'talent', note: `导出未脱敏的${revealed.join('、')}：${counter.done} 人（${request.format}）` });
+        });
+      }
+      context.transferResult([bytes.buffer]);
+      return { fileName: exportFileName('人才信息', request.query.today || today(), request.format), bytes };
+    },
 
-  /** Writes the template of `kind`. */
-  async template(input: { kind: TemplateKind }, context: WorkerCallContext): Promise<ExportedFile> {
-    const bytes = await writeTemplate(input.kind);
-    context.transferResult([bytes.buffer]);
-    return { fileName: templateFileName(input.kind), bytes };
-  },
+    /** Writes the template of `kind`. */
+    async template(input: { kind: TemplateKind }, context: WorkerCallContext): Promise<ExportedFile> {
+      const bytes = await writeTemplate(input.kind);
+      context.transferResult([bytes.buffer]);
+      return { fileName: templateFileName(input.kind), bytes };
+    },
 
-  /** Writes the annotated error report of an import. */
-  async errorReport(input: ErrorReportInput, context: WorkerCallContext): Promise<ExportedFile> {
-    const bytes = await writeErrorReport(input);
-    context.transferResult([bytes.buffer]);
-    return { fileName: errorReportFileName(input), bytes };
-  },
-};
+    /** Writes the annotated error report of an import. */
+    async errorReport(input: ErrorReportInput, context: WorkerCallContext): Promise<ExportedFile> {
+      const bytes = await writeErrorReport(input);
+      context.transferResult([bytes.buffer]);
+      return { fileName: errorReportFileName(input), bytes };
+    },
+  };
+}
 
-export type ExportWorkerApi = typeof api;
+export type ExportWorkerApi = ReturnType<typeof createExportApi>;
 
-/** The API itself, for tests that call it without a worker. */
-export const exportWorkerApi: ExportWorkerApi = api;
-
-exposeWorker(api);
+exposeWorker(createExportApi(getDatabase));
