@@ -202,3 +202,52 @@ test('a messy roster goes through the wizard, is fixed, committed, re-imported w
   await expect.poll(() => talentCount(page)).toBe(0);
   await shot(page, 'import-8-undone');
 });
+
+/** A talents sheet (header on row 1) as a CSV in UTF-8: the same people, later with one new name and one new employer. */
+function talentCsv(rows: ReadonlyArray<readonly [string, string, string]>): Buffer {
+  const lines = ['姓名,证件号码,工作单位', ...rows.map((row) => row.join(','))];
+  return Buffer.from(`\ufeff${lines.join('\r\n')}\r\n`, 'utf8');
+}
+
+test('a different name for a stored document is a conflict the clerk settles in the check', async ({ page }) => {
+  test.setTimeout(120_000);
+  const first = residentId('19800101', 21);
+  const second = residentId('19810202', 22);
+  await page.goto('/');
+  await completeFirstRun(page, '王小明');
+  await page.goto('/#/import?kind=talents');
+  await expect(page.getByRole('heading', { level: 3, name: '导入人才信息' })).toBeVisible();
+
+  const walkToCheck = async (name: string, bytes: Buffer) => {
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('file-drop-zone').click();
+    await (await chooser).setFiles({ name, mimeType: 'text/csv', buffer: bytes });
+    await page.getByTestId('sheet-next').click();
+    await page.getByTestId('mapping-next').click();
+    await page.getByTestId('preview-next').click();
+    await expect(page.getByTestId('check-step')).toBeVisible();
+  };
+
+  await walkToCheck('人才-1.csv', talentCsv([['赵一', first, '甲公司'], ['钱二', second, '乙公司']]));
+  await expect(page.getByTestId('check-new')).toContainText('2');
+  await page.getByTestId('commit').click();
+  await expect(page.getByTestId('result-step')).toContainText('新增 2 人');
+  expect(await talentCount(page)).toBe(2);
+
+  await page.getByRole('button', { name: '导入其他文件' }).click();
+  await walkToCheck('人才-2.csv', talentCsv([['赵壹', first, '甲公司'], ['钱二', second, '丙公司']]));
+  await expect(page.getByTestId('check-updated')).toContainText('1');
+  await expect(page.getByTestId('check-conflicts')).toContainText('1');
+  await expect(page.getByText('工作单位: 乙公司 → 丙公司')).toBeVisible();
+  const conflicts = page.getByTestId('conflicts');
+  await expect(conflicts).toContainText('赵一');
+  await expect(conflicts).toContainText('赵壹');
+  // The commit waits for the clerk's decision.
+  await expect(page.getByTestId('commit')).toBeDisabled();
+  await shot(page, 'import-9-conflict');
+  await conflicts.getByText('采用文件姓名', { exact: true }).click();
+  await page.getByTestId('commit').click();
+  await expect(page.getByTestId('result-step')).toContainText('新增 0 人，更新 2 人');
+  expect(await talentCount(page)).toBe(2);
+  await shot(page, 'import-10-conflict-result');
+});

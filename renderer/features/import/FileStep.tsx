@@ -1,5 +1,5 @@
 /** Step 1: choose or drop the file; the template of the kind can be downloaded here. */
-import { Button, Flex } from 'antd';
+import { Flex } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import type { AppError } from '../../../shared/result';
 import type { ImportKind } from '../../../shared/excel/importKinds';
@@ -22,7 +22,6 @@ export function FileStep({ kind, busy, onFiles, onError }: FileStepProps) {
       <FileDropZone filters={IMPORT_FILE_FILTERS} onFiles={onFiles} onError={onError} disabled={busy} hint={t('import.file.hint')} />
       <Flex gap={8}>
         <TemplateButton kind={kind} icon={<DownloadOutlined />} />
-        {busy && <Button disabled>{t('import.actions.next')}</Button>}
       </Flex>
     </Flex>
   );
