@@ -68,12 +68,13 @@ describe('export worker', () => {
 
   it('writes templates and error reports', async () => {
     const api = createExportApi(() => createTestDatabase());
-    const template = await api.template({ kind: 'roster' }, context());
+    const plain: WorkerCallContext = { signal: new AbortController().signal, progress: () => undefined, transferResult: () => undefined };
+    const template = await api.template({ kind: 'roster' }, plain);
     expect(template.fileName).toBe('培训花名册.xlsx');
     expect(XLSX.read(template.bytes, { type: 'array' }).SheetNames).toEqual(['培训花名册', '填表说明', '_tl_meta']);
     const report = await api.errorReport(
       { fileName: 'a.xlsx', sheetName: 'S', headerRow: 1, headers: ['姓名'], rows: [{ sheetRow: 2, cells: [''], issues: [{ column: 0, code: 'REQUIRED', message: '缺少姓名' }] }], baseName: '浦东基地', batch: '第1批' },
-      context(),
+      plain,
     );
     expect(report.fileName).toBe('浦东基地_第1批_错误报告.xlsx');
   });
