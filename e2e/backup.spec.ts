@@ -114,6 +114,17 @@ test('backup, change, restore, undo the restore; the audit log shows each step',
   await expect(table).toContainText('手动备份：talentledger-');
   await expect(table.getByText('恢复备份').first()).toBeVisible();
   await shot(page, 'backup-6-audit');
+
+  // Filtered to restores, and exported.
+  await page.getByTestId('audit-filter-action').click();
+  await page.getByRole('option', { name: '恢复备份' }).click();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('audit-matching')).toHaveText('筛选出 2 条');
+  await expect(table.getByRole('row')).toHaveCount(3);
+  const csv = page.waitForEvent('download');
+  await page.getByTestId('audit-export').click();
+  expect((await csv).suggestedFilename()).toMatch(/^操作日志-\d{8}-\d{6}\.csv$/);
+  await shot(page, 'backup-7-audit-filtered');
 });
 
 test('export all data downloads a portable backup file', async ({ page }) => {
@@ -144,7 +155,7 @@ test('an empty database with backups present offers the newest backup on start',
   await page.reload();
   const notice = page.getByTestId('startup-empty-notice');
   await expect(notice).toContainText('本地数据库是空的，但找到了');
-  await shot(page, 'backup-7-startup-empty');
+  await shot(page, 'backup-8-startup-empty');
   await page.getByTestId('startup-restore-newest').click();
   await expect(page.getByText(/^已从 talentledger-.* 恢复。$/)).toBeVisible();
   await expect(page.getByTestId('operator')).toContainText('王小明');

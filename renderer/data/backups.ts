@@ -40,7 +40,7 @@ import {
   type RetentionCandidate,
   type TableBatches,
 } from '../../shared/backup';
-import { chinaYmd } from '../../shared/backup/chinaTime';
+import { chinaParts, chinaYmd } from '../../shared/backup/chinaTime';
 import { err, ok, type AppError, type Result } from '../../shared/result';
 import {
   auditedTransaction,
@@ -439,6 +439,15 @@ async function gunzipToMemory(bytes: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
+/** `2026-11-27 08:36:47` in Shanghai time, for audit notes (stored text, read by clerks in Shanghai). */
+function chinaDateTime(iso: string): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  const p = chinaParts(ms);
+  const two = (value: number) => String(value).padStart(2, '0');
+  return `${chinaYmd(ms)} ${two(p.hour)}:${two(p.minute)}:${two(p.second)}`;
+}
+
 /** Where a restore came from, for the audit entry and the notice. */
 export interface RestoreSource {
   /** Backup file name, or the name of the imported file. */
@@ -495,7 +504,7 @@ export async function restoreBackup(bytes: Uint8Array, source: RestoreSource, co
   const manifest = verified.value.manifest;
   const note = source.undoOf
     ? `撤销恢复：恢复到恢复前备份 ${source.label}（撤销的是从 ${source.undoOf} 的恢复）；本次之前的数据已存为 ${preRestore.value.name}`
-    : `从${source.imported ? '数据文件' : '备份'} ${source.label} 恢复（${manifest.createdAt}，操作员 ${manifest.operator || '—'}，人才 ${manifest.tables.talents?.rows ?? 0} 条）；恢复前的数据已存为 ${preRestore.value.name}，恢复该备份即可撤销`;
+    : `从${source.imported ? '数据文件' : '备份'} ${source.label} 恢复（备份于 ${chinaDateTime(manifest.createdAt)}，操作员 ${manifest.operator || '—'}，人才 ${manifest.tables.talents?.rows ?? 0} 条）；恢复前的数据已存为 ${preRestore.value.name}，恢复该备份即可撤销`;
   let currentLog: AuditEntry[] = [];
   const restoredLog = new Set<string>();
   try {
