@@ -163,12 +163,16 @@ async function runImports(context: MeasureContext): Promise<ImportRuns> {
       appEmptyPeakBytes = appEmpty ? measured.peakBytes : null;
     }
     const appUpdate = await appImport(revisedUrl, revised.name);
-    if (appEmpty && appUpdate) context.log(`    app import: ${appEmpty.added} added, then ${appUpdate.updated} updated (of ${size})`);
+    if (appEmpty && appUpdate) {
+      const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+      context.log(`    app import: ${appEmpty.added} added in ${seconds(appEmpty.ms)}, then ${appUpdate.updated} updated in ${seconds(appUpdate.ms)} (of ${size})`);
+    }
     const baseline = await (await session.heap()).peakDuring(async () => {
       const parse = await session.call('baselineParse', { url: fixtureUrl });
       const bulkAdd = await session.call('baselineBulkAdd', { databaseName: BASELINE_DATABASE, count: size, seed, fresh: true });
       return { parse, bulkAdd };
     });
+    context.log(`    baseline: parse ${(baseline.value.parse.ms / 1000).toFixed(1)} s, bulkAdd ${(baseline.value.bulkAdd.ms / 1000).toFixed(1)} s`);
     repeats.push({ appEmpty, appUpdate, appEmptyPeakBytes, ...baseline.value, baselinePeakBytes: baseline.peakBytes });
   }
   return { repeats, appNote };
