@@ -32,8 +32,9 @@ async function storedEmployer(page: Page, name: string): Promise<string | undefi
 }
 
 test('backup, change, restore, undo the restore; the audit log shows each step', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   await page.goto('/#/talents');
+  await expect(page.getByTestId('first-run')).toBeVisible({ timeout: 60_000 });
   await completeFirstRun(page, '王小明');
 
   // A talent to protect.
@@ -117,7 +118,7 @@ test('backup, change, restore, undo the restore; the audit log shows each step',
 
   // Filtered to restores, and exported.
   await page.getByTestId('audit-filter-action').click();
-  await page.getByRole('option', { name: '恢复备份' }).click();
+  await page.locator('.ant-select-item-option', { hasText: '恢复备份' }).click();
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('audit-matching')).toHaveText('筛选出 2 条');
   await expect(table.getByRole('row')).toHaveCount(3);
@@ -128,7 +129,9 @@ test('backup, change, restore, undo the restore; the audit log shows each step',
 });
 
 test('export all data downloads a portable backup file', async ({ page }) => {
+  test.setTimeout(120_000);
   await page.goto('/#/backup');
+  await expect(page.getByTestId('first-run')).toBeVisible({ timeout: 60_000 });
   await completeFirstRun(page, '王小明');
   await page.goto('/#/backup');
   const download = page.waitForEvent('download');
@@ -137,7 +140,9 @@ test('export all data downloads a portable backup file', async ({ page }) => {
 });
 
 test('an empty database with backups present offers the newest backup on start', async ({ page }) => {
+  test.setTimeout(120_000);
   await page.goto('/#/talents');
+  await expect(page.getByTestId('first-run')).toBeVisible({ timeout: 60_000 });
   await completeFirstRun(page, '王小明');
   await page.goto('/#/backup');
   await page.getByTestId('backup-now').click();
@@ -154,7 +159,7 @@ test('an empty database with backups present offers the newest backup on start',
   );
   await page.reload();
   const notice = page.getByTestId('startup-empty-notice');
-  await expect(notice).toContainText('本地数据库是空的，但找到了');
+  await expect(notice).toContainText('本地数据库是空的，但找到了', { timeout: 60_000 });
   await shot(page, 'backup-8-startup-empty');
   await page.getByTestId('startup-restore-newest').click();
   await expect(page.getByText(/^已从 talentledger-.* 恢复。$/)).toBeVisible();

@@ -49,6 +49,7 @@ async function talentCount(page: Page): Promise<number> {
 test('closing the page during an import commit leaves all of the batch or none, and the app says which', async ({ page, context }) => {
   test.setTimeout(300_000);
   await page.goto('/');
+  await expect(page.getByTestId('first-run')).toBeVisible({ timeout: 60_000 });
   await completeFirstRun(page, '王小明');
   await page.goto('/#/import?kind=talents');
   const chooser = page.waitForEvent('filechooser');
@@ -71,7 +72,7 @@ test('closing the page during an import commit leaves all of the batch or none, 
   reopened.on('pageerror', (error) => problems.push(error.message));
   await reopened.goto('/');
   const notice = reopened.getByTestId('startup-interruptedImport');
-  await expect(notice).toBeVisible({ timeout: 30_000 });
+  await expect(notice).toBeVisible({ timeout: 60_000 });
   const count = await talentCount(reopened);
   expect([0, ROWS], `talents after the kill (closed at "${progress}")`).toContain(count);
   await expect(notice).toContainText(count === 0 ? '该批数据没有写入任何一条' : '该批数据已完整写入');
