@@ -276,7 +276,7 @@ function ioError(error: unknown): AppError {
 /**
  * Writes a backup of the whole database into the backup folder, remembers its manifest, writes an
  * audit entry (`create` / `backup`) and prunes old automatic backups by the retention rule.
- * `audit: false` for the pre-upgrade backup (the database is not open at the new version yet).
+ * `audit: false` for the daily backup at start-up (the app's routine, not an operator's action).
  */
 export async function createBackup(
   reason: StoredBackupReason,
@@ -849,7 +849,9 @@ async function startupChecks(context: BackupContext): Promise<StartupSafetyRepor
 
   if (!report.emptyWithBackups && !(await isDatabaseEmpty(context.db)) && !hasDailyBackupToday(items, nowOf(context))) {
     // First start of the day: back up, then apply the audit retention (after, so the backup still has them).
-    void createBackup('daily', context).then(async (written) => {
+    // The daily backup is the app's own routine, not an operator's action: it shows in the backup list
+    // (reason 每日自动) and is not logged, so starting the app writes nothing to the audit log.
+    void createBackup('daily', context, { audit: false }).then(async (written) => {
       if (written.ok) await pruneAuditLog(context.db, nowOf(context)).catch(() => 0);
       publishStartup({ ...startupReport, daily: written.ok ? { name: written.value.name } : { error: written.error } });
     });
