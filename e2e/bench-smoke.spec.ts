@@ -2,22 +2,37 @@
  * Keeps the benchmark from rotting: every measurement of `npm run bench` runs at N = 1,000 with one
  * repeat, through the same measurement table and in-page API, on the e2e server's build, and must
  * return finite numbers (or an explicit "not yet" for app paths that do not exist yet).
+ * It runs on the bench build (dist/bench-renderer), the only build that carries the in-page bench
+ * API: that API wipes databases, so the shipped renderer never loads it.
  */
 import { test, expect } from '@playwright/test';
 import { runMeasurements } from '../bench/harness';
 import { MEASUREMENT_IDS } from '../bench/measurements';
 import { BenchSession } from '../bench/session';
+import { buildBenchRenderer, serveBenchRenderer, type BenchServer } from '../bench/server';
 
-test('bench smoke: every measurement at N = 1,000 returns finite numbers', async ({ browser }, testInfo) => {
+let benchServer: BenchServer | undefined;
+
+test.beforeAll(async () => {
+  test.setTimeout(300_000);
+  await buildBenchRenderer(() => undefined);
+  benchServer = await serveBenchRenderer(4331);
+});
+
+test.afterAll(async () => {
+  await benchServer?.close();
+});
+
+test('bench smoke: every measurement at N = 1,000 returns finite numbers', async ({ browser }) => {
   test.setTimeout(180_000);
-  const baseUrl = String(testInfo.project.use.baseURL ?? '').replace(/\/$/, '');
+  const baseUrl = benchServer?.baseUrl ?? '';
   const context = await browser.newContext();
   try {
     // One context: a "restart" for the cold start reuses it (the CLI restarts the browser instead).
     const session = new BenchSession(baseUrl, { current: () => context, restart: async () => context });
     await session.openApp().catch((error: unknown) => {
       throw new Error(
-        `the bench API did not load on ?bench=1 — renderer/main.tsx needs the line from bench/server.ts (BENCH_HOOK_LINE)\n${String(error)}`,
+        `the bench API did not load on ?bench=1 of the bench build\n${String(error)}`,
       );
     });
     const lines: string[] = [];

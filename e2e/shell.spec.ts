@@ -149,7 +149,7 @@ test('demo data is generated in a worker, counted on the dashboard, audited, and
   await expect(page.locator('.ant-statistic').first()).toContainText('1,000');
   await shot(page, 'dashboard-with-demo-data');
   await page.getByRole('menu').getByRole('link', { name: '人才库', exact: true }).click();
-  await expect(page.getByText('人才库共有 1,000 条记录')).toBeVisible();
+  await expect(page.getByText('共 1,000 人')).toBeVisible({ timeout: 30_000 });
 
   await page.getByRole('menu').getByRole('link', { name: '设置', exact: true }).click();
   await demo.getByRole('button', { name: '删除演示数据' }).click();
