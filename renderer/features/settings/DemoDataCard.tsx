@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { App, Button, Card, Flex, Popconfirm, Progress, Select, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDatabase } from '../../db';
+import { announceTalentChanges } from '../../data/talentEvents';
 import { useLanguage, useT } from '../../i18n';
 import { wrapWorker, type WrappedWorker } from '../../workers/rpc';
 import { DEMO_BATCH_PREFIX } from './demoBatch';
@@ -53,12 +54,15 @@ export function DemoDataCard() {
       ),
     );
     if (!result) return;
+    // Tell the list's search index: a bulk change like this reloads it once instead of on the next count mismatch.
+    if (result.ok) announceTalentChanges({ reset: true });
     if (result.ok) message.success(t('demo.added', { count: result.value.added.toLocaleString() }));
     else message.error(language === 'en' ? (result.error.messageEn ?? result.error.message) : result.error.message);
   }
 
   async function remove() {
     const result = await run((worker) => worker.call.removeDemoTalents({ note: t('demo.auditRemove') }));
+    if (result?.ok) announceTalentChanges({ reset: true });
     if (result?.ok) message.success(t('demo.removed', { count: result.value.removed.toLocaleString() }));
   }
 
