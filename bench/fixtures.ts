@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as XLSX from 'xlsx';
 import { generateTalents } from '../shared/demo';
-import { IMPORT_COLUMNS, talentCells } from '../renderer/bench/talentCells';
+import { IMPORT_COLUMNS, talentCells } from '../shared/talent/talentCells';
 
 const FIXTURE_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '.fixtures');
 /** Bump when the fixture's layout changes so cached files are rebuilt. */

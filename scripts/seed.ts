@@ -9,9 +9,8 @@ import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:f
 import { join, resolve } from 'node:path';
 import * as zlib from 'node:zlib';
 import * as XLSX from 'xlsx';
-import type { CodeOption, FieldDef } from '../shared/fields/fieldTypes';
-import type { Talent } from '../shared/talent/talent';
-import { talentFields, type TalentFieldKey } from '../shared/talent/talentFields';
+import { talentFields } from '../shared/talent/talentFields';
+import { talentCells } from '../shared/talent/talentCells';
 import { generateRosterRows, generateTalents, ROSTER_HEADERS } from '../shared/demo';
 
 interface SeedArguments {
@@ -62,19 +61,6 @@ function parseArguments(argv: readonly string[]): SeedArguments {
     i += 1;
   }
   return parsed;
-}
-
-function label(options: readonly CodeOption[] | undefined, value: string): string {
-  return options?.find((option) => option.value === value)?.zh ?? value;
-}
-
-/** A talent's cell as a clerk's spreadsheet shows it: Chinese labels, 是/否, tags joined by 、. */
-function cellText(field: FieldDef<TalentFieldKey>, talent: Talent): string {
-  const value = talent[field.key];
-  if (field.type === 'boolean') return value ? '是' : '否';
-  if (Array.isArray(value)) return value.join('、');
-  if (field.type === 'code') return value === '' ? '' : label(field.options, String(value));
-  return String(value);
 }
 
 /**
@@ -128,7 +114,7 @@ function main(): void {
   let buffer: string[] = [];
   try {
     for (const talent of generateTalents(args.talents, args.seed)) {
-      rows.push(columns.map((field) => cellText(field, talent)));
+      rows.push(talentCells(talent, columns));
       buffer.push(JSON.stringify(talent));
       if (buffer.length >= 5000) {
         writeSync(ndjson, `${buffer.join('\n')}\n`);

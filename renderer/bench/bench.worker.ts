@@ -11,7 +11,7 @@ import { talentFields } from '../../shared/talent/talentFields';
 import type { Talent } from '../../shared/talent/talent';
 import { TalentSearchIndex, type TalentFilters } from '../../shared/search/talentSearch';
 import { rawWriterBaseline } from '../../shared/excel/write';
-import { talentCells } from './talentCells';
+import { talentCells } from '../../shared/talent/talentCells';
 
 /** Talents generated per chunk when seeding (keeps the worker's heap flat at 300,000). */
 const SEED_CHUNK = 20_000;

@@ -6,7 +6,7 @@
  * just those ids; `{ reset: true }` reloads everything.
  */
 import { maskIdNumber, maskPhone } from '../../shared/identity/mask';
-import { TalentSearchIndex, type TalentIndexSource, type TalentQuery } from '../../shared/search/talentSearch';
+import { TALENT_INDEX_FIELDS, TalentSearchIndex, type TalentIndexSource, type TalentQuery } from '../../shared/search/talentSearch';
 import type { Talent } from '../../shared/talent/talent';
 import { onTalentChanges, type TalentChange } from '../data/talentEvents';
 import { getDatabase } from '../db/db';
@@ -47,26 +47,7 @@ export interface TalentListResult {
   ms: number;
 }
 
-const INDEX_FIELDS: readonly (keyof TalentIndexSource)[] = [
-  'id',
-  'name',
-  'gender',
-  'idType',
-  'idNumber',
-  'birthDate',
-  'phone',
-  'education',
-  'employer',
-  'district',
-  'cluster',
-  'category',
-  'titleLevel',
-  'skillLevel',
-  'status',
-  'overseas',
-  'joinedDate',
-  'updatedAt',
-];
+const INDEX_FIELDS: readonly (keyof TalentIndexSource)[] = TALENT_INDEX_FIELDS;
 const INDEX_FIELD_SET: ReadonlySet<string> = new Set(INDEX_FIELDS);
 
 /** The index fields of a stored talent (records from old versions may lack some: defaults fill in). */

@@ -2,7 +2,7 @@
 import { codeLabel } from '../../../shared/codes';
 import type { FieldDef } from '../../../shared/fields/fieldTypes';
 import { maskIdNumber, maskPhone } from '../../../shared/identity/mask';
-import type { TalentIndexSource, TalentSortKey } from '../../../shared/search/talentSearch';
+import { TALENT_INDEX_FIELDS, type TalentSortKey } from '../../../shared/search/talentSearch';
 import { talentFieldByKey, talentFields, type TalentFieldKey } from '../../../shared/talent/talentFields';
 import type { MaskPattern } from '../../db';
 import type { Language } from '../../i18n';
@@ -13,24 +13,8 @@ export const TALENT_LIST_ID = 'talents';
 /** Columns shown until the clerk chooses: the field table's `listDefault` ones. */
 export const DEFAULT_LIST_COLUMNS: readonly TalentFieldKey[] = talentFields.filter((field) => field.listDefault).map((field) => field.key);
 
-const SORTABLE: ReadonlySet<string> = new Set<keyof TalentIndexSource>([
-  'name',
-  'gender',
-  'idType',
-  'idNumber',
-  'birthDate',
-  'phone',
-  'education',
-  'employer',
-  'district',
-  'cluster',
-  'category',
-  'titleLevel',
-  'skillLevel',
-  'status',
-  'overseas',
-  'joinedDate',
-]);
+// Every index field but the record key and the change stamp is a list column the index can sort.
+const SORTABLE: ReadonlySet<string> = new Set<string>(TALENT_INDEX_FIELDS.filter((field) => field !== 'id' && field !== 'updatedAt'));
 
 /** Whether the search index can sort by this column. */
 export function isSortableColumn(key: TalentFieldKey): key is TalentFieldKey & TalentSortKey {
