@@ -2,7 +2,22 @@
 import { Dexie, type DexieOptions, type EntityTable } from 'dexie';
 import type { Talent } from '../../shared/talent/talent';
 import { applySchema, schemaVersions, type SchemaVersion } from './schema';
-import type { AuditEntry, CertificationApplication, Enrollment, ImportBatch, ImportBeforeImage, ImportMappingPreset, Roster, SettingRecord, TrainingBase } from './types';
+import type {
+  ApplicationTransition,
+  AuditEntry,
+  CertificationApplication,
+  Enrollment,
+  HolidayCalendarRecord,
+  ImportBatch,
+  ImportBeforeImage,
+  ImportMappingPreset,
+  ReportSnapshot,
+  ReviewBatch,
+  Roster,
+  SettingRecord,
+  TitleCertificate,
+  TrainingBase,
+} from './types';
 
 /**
  * IndexedDB name. Never change it (nor the app's origin) after release without a data migration:
@@ -22,6 +37,11 @@ export class TalentLedgerDB extends Dexie {
   declare importBatches: EntityTable<ImportBatch, 'id', ImportBatch>;
   declare importBeforeImages: EntityTable<ImportBeforeImage, 'id', ImportBeforeImage>;
   declare importMappings: EntityTable<ImportMappingPreset, 'id', ImportMappingPreset>;
+  declare applicationTransitions: EntityTable<ApplicationTransition, 'id', ApplicationTransition>;
+  declare reviewBatches: EntityTable<ReviewBatch, 'id', ReviewBatch>;
+  declare titleCertificates: EntityTable<TitleCertificate, 'id', TitleCertificate>;
+  declare holidayCalendars: EntityTable<HolidayCalendarRecord, 'year', HolidayCalendarRecord>;
+  declare reportSnapshots: EntityTable<ReportSnapshot, 'id', ReportSnapshot>;
 
   /**
    * @param name database name; tests pass their own.
@@ -46,6 +66,11 @@ export const TABLE_NAMES = [
   'importBatches',
   'importBeforeImages',
   'importMappings',
+  'applicationTransitions',
+  'reviewBatches',
+  'titleCertificates',
+  'holidayCalendars',
+  'reportSnapshots',
 ] as const satisfies readonly (keyof TalentLedgerDB)[];
 
 export type TableName = (typeof TABLE_NAMES)[number];

@@ -155,3 +155,33 @@ describe('upgrading a filled version-2 database to version 3', () => {
     v3.close();
   });
 });
+
+describe('upgrading a filled version-3 database to version 4', () => {
+  it('keeps every record and serves the new indexes and tables', async () => {
+    const world = createMemoryIndexedDB();
+    const v3 = createTestDatabase(schemaVersions.slice(0, 3), world);
+    await v3.open();
+    const talent = makeTestTalent({ id: 't-1' });
+    await v3.table('talents').add(talent);
+    // Version-3 builds never wrote these tables from the UI, but a hand-made record must survive the index change.
+    const base = { id: 'b-1', name: '上海人工智能实训基地', createdAt: 'x', updatedAt: 'x' };
+    await v3.table('trainingBases').add(base);
+    await v3.table('certificationApplications').add({ id: 'a-1', talentId: 't-1', status: 'draft', createdAt: 'x', updatedAt: 'x' });
+    v3.close();
+
+    const v4 = createTestDatabase(schemaVersions.slice(0, 4), world);
+    await v4.open();
+    expect(v4.verno).toBe(4);
+    expect(await v4.talents.toArray()).toEqual([talent]);
+    expect(await v4.trainingBases.toArray()).toEqual([base]);
+    expect(await v4.certificationApplications.where('status').equals('draft').count()).toBe(1);
+
+    await v4.trainingBases.add({ id: 'b-2', name: '甲', code: 'JD001', createdAt: 'x', updatedAt: 'x' });
+    await expect(v4.trainingBases.add({ id: 'b-3', name: '乙', code: 'JD001', createdAt: 'x', updatedAt: 'x' })).rejects.toThrow();
+    await v4.titleCertificates.add({ id: 'c-1', talentId: 't-1', applicationId: 'a-1', numberKey: '2026|0001', createdAt: 'x', updatedAt: 'x' });
+    await expect(v4.titleCertificates.add({ id: 'c-2', talentId: 't-1', applicationId: 'a-1', numberKey: '2026|0001', createdAt: 'x', updatedAt: 'x' })).rejects.toThrow();
+    await v4.holidayCalendars.put({ year: 2027, holidays: ['2027-01-01'], workdays: [], source: 'imported', updatedAt: 'x' });
+    expect(await v4.holidayCalendars.get(2027)).toMatchObject({ holidays: ['2027-01-01'] });
+    v4.close();
+  });
+});

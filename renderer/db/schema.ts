@@ -91,6 +91,28 @@ export const schemaVersions: readonly SchemaVersion[] = [
       importMappings: 'id, kind',
     },
   },
+  {
+    version: 4,
+    description: 'Training bases by code, roster batches, title applications with their state history, review batches, title certificates, holiday calendars, report snapshots.',
+    stores: {
+      // `&code`: 基地编号 is unique. Bases are few (about 20); `name` keeps the registry ordered.
+      trainingBases: 'id, &code, name',
+      // `batchKey` (base code | programme | level | 批次): a resubmission of the same batch finds the
+      //   roster it replaces. `submittedAt`: newest submissions first.
+      rosters: 'id, baseId, batchKey, submittedAt',
+      // `status`: the 工作台 counts the title pipeline per state; `reviewBatchId`: a batch's applications.
+      certificationApplications: 'id, talentId, updatedAt, status, reviewBatchId',
+      // One row per state change of an application: its full history in order.
+      applicationTransitions: 'id, applicationId, at',
+      reviewBatches: 'id, year',
+      // `&numberKey` (`${year}|${number}`): a certificate number is unique within its year.
+      titleCertificates: 'id, talentId, applicationId, &numberKey',
+      // Chinese public holidays and make-up workdays, one record per year (importable for a new year).
+      holidayCalendars: 'year',
+      // Frozen annual reports: figures, definitions and the data checksum at the time.
+      reportSnapshots: 'id, year',
+    },
+  },
 ];
 
 /** The schema version a fully upgraded database has. */

@@ -23,6 +23,8 @@ export interface CertificationApplication extends StoredEntity {
 
 /** 培训基地. */
 export interface TrainingBase extends StoredEntity {
+  /** 基地编号, unique (index `&code`). */
+  code: string;
   name: string;
 }
 
@@ -38,11 +40,66 @@ export interface Enrollment extends StoredEntity {
   talentId: string;
 }
 
+/** One state change of a title application (issue #8 extends it): who, when, from → to, note. */
+export interface ApplicationTransition {
+  id: string;
+  applicationId: string;
+  /** ISO time. */
+  at: string;
+  operator: string;
+  from: string;
+  to: string;
+  note: string;
+}
+
+/** 评审批次: a committee sitting that groups applications (issue #8 extends it). */
+export interface ReviewBatch extends StoredEntity {
+  /** 评审年度. */
+  year: number;
+  name: string;
+}
+
+/** A title certificate (职称证书) issued on 已发证 (issue #8 extends it). */
+export interface TitleCertificate extends StoredEntity {
+  talentId: string;
+  applicationId: string;
+  /** `${year}|${number}`: unique within a year (index `&numberKey`). */
+  numberKey: string;
+}
+
+/** Public holidays and make-up workdays of one year (`YYYY-MM-DD` strings). */
+export interface HolidayCalendarRecord {
+  year: number;
+  holidays: string[];
+  workdays: string[];
+  /** Where the data came from: shipped with the app, imported, or edited by hand. */
+  source: 'builtin' | 'imported' | 'edited';
+  updatedAt: string;
+}
+
+/** A frozen annual report (issue #9 extends it). */
+export interface ReportSnapshot {
+  id: string;
+  year: number;
+  createdAt: string;
+}
+
 /** Audit log actions. `reveal` is showing a masked ID number or phone in full. */
 export type AuditAction = 'create' | 'update' | 'delete' | 'import' | 'reveal' | 'restore' | 'settings';
 
 /** What an audit entry is about; matches the table names (plus `settings` and `backup`). */
-export type AuditEntity = 'talent' | 'certificationApplication' | 'trainingBase' | 'roster' | 'enrollment' | 'settings' | 'backup';
+export type AuditEntity =
+  | 'talent'
+  | 'certificationApplication'
+  | 'trainingBase'
+  | 'roster'
+  | 'enrollment'
+  | 'reviewBatch'
+  | 'titleCertificate'
+  | 'holidayCalendar'
+  | 'reportSnapshot'
+  | 'settings'
+  | 'backup';
 
 /** One field's value before and after a change (`undefined` = the field did not exist). */
 export interface FieldChange {

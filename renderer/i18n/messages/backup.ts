@@ -82,6 +82,11 @@ export const backupZh = {
     importBatches: '导入批次',
     importBeforeImages: '导入前记录',
     importMappings: '列对应方案',
+    applicationTransitions: '申报流转记录',
+    reviewBatches: '评审批次',
+    titleCertificates: '职称证书',
+    holidayCalendars: '节假日日历',
+    reportSnapshots: '报表快照',
   },
   startup: {
     emptyTitle: '本地数据库是空的，但找到了 {count} 份备份',
@@ -196,6 +201,11 @@ export const backupEn: Widened<typeof backupZh> = {
     importBatches: 'Import batches',
     importBeforeImages: 'Records before imports',
     importMappings: 'Column mappings',
+    applicationTransitions: 'Application history',
+    reviewBatches: 'Review batches',
+    titleCertificates: 'Title certificates',
+    holidayCalendars: 'Holiday calendars',
+    reportSnapshots: 'Report snapshots',
   },
   startup: {
     emptyTitle: 'The local database is empty, but {count} backups were found',
