@@ -9,15 +9,17 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const PORT = 4321;
+// Overridable so two runs can share a machine: each builds into its own TL_RENDERER_OUT and serves it on its own port.
+const PORT = Number(process.env.TL_E2E_PORT ?? 4321);
+const rendererOut = process.env.TL_RENDERER_OUT ?? path.join(root, 'dist', 'renderer');
 
-if (!existsSync(path.join(root, 'dist', 'renderer', 'index.html'))) {
-  throw new Error('dist/renderer is missing: run `npm run build` before the e2e tests.');
+if (!existsSync(path.join(rendererOut, 'index.html'))) {
+  throw new Error(`${rendererOut} is missing: run \`npm run build\` before the e2e tests.`);
 }
 
 export default defineConfig({
   testDir: '.',
-  outputDir: path.join(root, 'test-results'),
+  outputDir: process.env.TL_E2E_RESULTS ?? path.join(root, 'test-results'),
   workers: 1,
   timeout: 60_000,
   expect: { timeout: 10_000 },
@@ -38,7 +40,7 @@ export default defineConfig({
   },
   webServer: {
     // Serves the built files as they are; the build (with its CSP meta) happens before the tests.
-    command: `npx vite preview --config renderer/vite.config.ts --port ${PORT} --strictPort --host 127.0.0.1`,
+    command: `npx vite preview --config renderer/vite.config.ts --outDir ${JSON.stringify(rendererOut)} --port ${PORT} --strictPort --host 127.0.0.1`,
     cwd: root,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,

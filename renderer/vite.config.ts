@@ -58,7 +58,8 @@ export default defineConfig({
     format: 'es',
   },
   build: {
-    outDir: '../dist/renderer',
+    // TL_RENDERER_OUT lets parallel work build into its own folder (see e2e/playwright.config.ts).
+    outDir: process.env.TL_RENDERER_OUT ?? '../dist/renderer',
     emptyOutDir: true,
     target: 'chrome120',
     // The app loads from local disk (app:// or 127.0.0.1), so a large vendor chunk costs little;
