@@ -4,6 +4,8 @@
  * schema version in schema.ts when an index changes.
  */
 import type { Talent } from '../../shared/talent/talent';
+import type { TrainingBaseData } from '../../shared/bases/trainingBase';
+import type { EnrollmentData, RosterData } from '../../shared/roster/roster';
 import type { Language } from '../i18n/types';
 
 /** Fields every stored entity carries. Timestamps are ISO strings (UTC). */
@@ -21,24 +23,14 @@ export interface CertificationApplication extends StoredEntity {
   status: string;
 }
 
-/** 培训基地. */
-export interface TrainingBase extends StoredEntity {
-  /** 基地编号, unique (index `&code`). */
-  code: string;
-  name: string;
-}
+/** 培训基地 (shared/bases/trainingBase.ts); 基地编号 `code` is unique (index `&code`). */
+export interface TrainingBase extends StoredEntity, TrainingBaseData {}
 
-/** 花名册: one training class at one base. */
-export interface Roster extends StoredEntity {
-  baseId: string;
-  name: string;
-}
+/** 花名册: one submission of one class at one base (shared/roster/roster.ts). */
+export interface Roster extends StoredEntity, RosterData {}
 
-/** One trainee on one roster (花名册的一行), linked to the talent record. */
-export interface Enrollment extends StoredEntity {
-  rosterId: string;
-  talentId: string;
-}
+/** One trainee on one roster (花名册的一行), linked to the talent record (shared/roster/roster.ts). */
+export interface Enrollment extends StoredEntity, EnrollmentData {}
 
 /** One state change of a title application (issue #8 extends it): who, when, from → to, note. */
 export interface ApplicationTransition {

@@ -31,6 +31,7 @@ export type RosterFieldKey =
   | 'trainingStartDate'
   | 'trainingEndDate'
   | 'hours'
+  | 'attendance'
   | 'assessmentResult'
   | 'theoryScore'
   | 'practicalScore'
@@ -71,6 +72,7 @@ export const rosterFields: readonly FieldDef<RosterFieldKey>[] = [
   { key: 'trainingStartDate', zh: '培训开始日期', en: 'Training start', type: 'date', synonyms: ['开始日期', '培训开始时间', '开班日期', '培训起始日期'], width: 12 },
   { key: 'trainingEndDate', zh: '培训结束日期', en: 'Training end', type: 'date', synonyms: ['结束日期', '培训结束时间', '结业日期', '培训截止日期'], width: 12 },
   { key: 'hours', zh: '学时', en: 'Hours', type: 'number', synonyms: ['培训学时', '课时', '总学时'], width: 8, hintZh: '不小于 0 的数字' },
+  { key: 'attendance', zh: '出勤率', en: 'Attendance', type: 'number', synonyms: ['出勤', '出勤率(%)', '出勤情况', '考勤'], width: 8, hintZh: '0–100（百分比）' },
   { key: 'assessmentResult', zh: '考核结果', en: 'Assessment result', type: 'code', options: assessmentResultOptions, synonyms: ['考核情况', '鉴定结果', '考试结果', '结果'], width: 10 },
   { key: 'theoryScore', zh: '理论成绩', en: 'Theory score', type: 'number', synonyms: ['理论', '理论考试成绩', '理论知识成绩', '理论分数'], width: 8, hintZh: '0–100' },
   { key: 'practicalScore', zh: '实操成绩', en: 'Practical score', type: 'number', synonyms: ['实操', '实操考试成绩', '操作技能成绩', '技能成绩', '实操分数'], width: 8, hintZh: '0–100' },
@@ -79,4 +81,4 @@ export const rosterFields: readonly FieldDef<RosterFieldKey>[] = [
 ];
 
 /** Score fields: numbers from 0 to 100. */
-export const ROSTER_SCORE_FIELDS: readonly RosterFieldKey[] = ['theoryScore', 'practicalScore'];
+export const ROSTER_SCORE_FIELDS: readonly RosterFieldKey[] = ['attendance', 'theoryScore', 'practicalScore'];

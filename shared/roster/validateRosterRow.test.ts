@@ -16,7 +16,7 @@ describe('roster field table', () => {
     expect(new Set(keys).size).toBe(keys.length);
     expect(rosterFields.map((field) => field.zh)).toEqual([
       '姓名', '证件类型', '证件号码', '性别', '出生日期', '手机号码', '学历', '工作单位', '职业/工种', '等级',
-      '培训开始日期', '培训结束日期', '学时', '考核结果', '理论成绩', '实操成绩', '证书编号', '备注',
+      '培训开始日期', '培训结束日期', '学时', '出勤率', '考核结果', '理论成绩', '实操成绩', '证书编号', '备注',
     ]);
     expect(rosterFields.filter((field) => field.required).map((field) => field.key)).toEqual(['name', 'idNumber']);
   });
