@@ -35,7 +35,10 @@ export function electronPlatform(bridge: TalentLedgerBridge): Platform {
       folder: () => call(() => bridge.getBackupFolder({})),
       chooseFolder: () => call(() => bridge.setBackupFolder({ choose: true })),
     },
-    printToPdf: (options) => call(() => bridge.printToPdf(options)),
+    printToPdf: (options) =>
+      call(() =>
+        bridge.printToPdf(options.landscape === undefined ? { defaultName: options.suggestedName } : { defaultName: options.suggestedName, landscape: options.landscape }),
+      ),
     appInfo: () => call(() => bridge.appInfo({})),
     revealFile: (path) => call(() => bridge.revealFile({ path })),
   };

@@ -5,3 +5,4 @@ export { electronPlatform } from './electronPlatform';
 export { browserPlatform } from './browserPlatform';
 export { FileDropZone, useFileDrop, preventStrayFileDrops, type FileDropZoneProps, type FileDropOptions } from './FileDropZone';
 export { readPickedFile, matchesFilters, acceptAttribute } from './browserFiles';
+export { PrintSheet, usePrintToPdf, type PrintSheetProps } from './PrintSheet';

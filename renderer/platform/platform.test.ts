@@ -63,6 +63,16 @@ describe('electronPlatform', () => {
     expect(bridge.setBackupFolder).toHaveBeenCalledWith({ choose: true });
   });
 
+  it('prints through the bridge with the suggested name as the dialog default', async () => {
+    const bridge = fakeBridge();
+    bridge.printToPdf = vi.fn(async () => ok({ canceled: false as const, path: '/home/u/公示名单.pdf' }));
+    const platform = electronPlatform(bridge);
+    expect(await platform.printToPdf({ suggestedName: '公示名单', landscape: true })).toEqual(ok({ canceled: false, path: '/home/u/公示名单.pdf' }));
+    expect(bridge.printToPdf).toHaveBeenCalledWith({ defaultName: '公示名单', landscape: true });
+    await platform.printToPdf({ suggestedName: '汇总' });
+    expect(bridge.printToPdf).toHaveBeenLastCalledWith({ defaultName: '汇总' });
+  });
+
   it('turns a broken bridge into an IPC_FAILED error value', async () => {
     const result = await electronPlatform(fakeBridge()).appInfo();
     expect(!result.ok && result.error.code).toBe('IPC_FAILED');

@@ -21,8 +21,9 @@ export interface OpenFileOptions {
 }
 
 export interface PrintOptions {
-  /** Suggested PDF file name. */
-  defaultName: string;
+  /** Suggested PDF file name (`.pdf` is added when missing). */
+  suggestedName: string;
+  /** Landscape A4 (wide tables such as 公示名单); portrait by default. */
   landscape?: boolean;
 }
 
