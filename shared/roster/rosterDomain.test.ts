@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { readWorkbook } from '../excel/readWorkbook';
 import { checkRosterRules, enrolledLevel } from './rosterRules';
@@ -105,9 +104,11 @@ describe('matchTrainee', () => {
 });
 
 describe('submission file hash', () => {
-  it('hashes the canonical text: trimmed cells, trailing blanks and blank rows dropped', () => {
+  it('hashes the canonical text: trimmed cells, trailing blanks and blank rows dropped', async () => {
     const canonical = '["张伟","310115199003071239"]\n["李娜","11010519491231002X","合格"]';
-    const expected = createHash('sha256').update(canonical, 'utf8').digest('hex');
+    // An independent SHA-256 (Web Crypto) of the canonical text the function should hash.
+    const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(canonical));
+    const expected = Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
     expect(submissionDataHash([['张伟 ', '310115199003071239', '', ''], ['', ''], ['李娜', '11010519491231002X', '合格']])).toBe(expected);
   });
 
