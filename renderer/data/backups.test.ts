@@ -20,6 +20,9 @@ import {
   setAuditRetentionYears,
   restoreNamedBackup,
   runStartupSafetyChecks,
+  runDailyBackup,
+  getStartupReport,
+  encodeDatabase,
   setImportMarker,
   type BackupContext,
   type KeyValueStore,
@@ -352,14 +355,25 @@ describe('runStartupSafetyChecks', () => {
     expect(report.interruptedImport).toMatchObject({ complete: true });
   });
 
-  it('writes the first-start-of-the-day backup once', async () => {
+  it('finds the first-start-of-the-day backup due, and writes it once when asked (after start-up)', async () => {
     const db = createTestDatabase();
     const ctx = context(db);
     await db.talents.add(makeTestTalent({ id: 'a' }));
-    await runStartupSafetyChecks(ctx);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    await runStartupSafetyChecks(ctx);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    const report = await runStartupSafetyChecks(ctx);
+    // The checks only say it is due: start-up never waits for it.
+    expect(report.daily).toEqual({ due: true });
+    expect([...ctx.backups.files.keys()]).toHaveLength(0);
+    const progress: number[] = [];
+    const written = await runDailyBackup(ctx, {
+      encode: (meta) => encodeDatabase(db, { ...meta, onProgress: (step) => progress.push(step.done) }),
+    });
+    expect(written?.ok).toBe(true);
+    expect(getStartupReport().daily).toEqual({ name: written?.ok ? written.value.name : '' });
+    expect(progress.at(-1)).toBeGreaterThan(0);
+    // A second call after it ran does nothing; the next start finds today's backup.
+    expect(await runDailyBackup(ctx)).toBeUndefined();
+    const again = await runStartupSafetyChecks(ctx);
+    expect(again.daily).toBeUndefined();
     expect([...ctx.backups.files.keys()].filter((name) => name.endsWith('-daily.tlbak'))).toHaveLength(1);
   });
 });

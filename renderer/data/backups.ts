@@ -38,7 +38,6 @@ import {
   type BackupSummary,
   type DatabaseTableState,
   type RetentionCandidate,
-  type TableBatches,
 } from '../../shared/backup';
 import { chinaParts, chinaYmd } from '../../shared/backup/chinaTime';
 import { err, ok, type AppError, type Result } from '../../shared/result';
@@ -57,11 +56,11 @@ import {
   type TalentLedgerDB,
 } from '../db';
 import { upgradeAuditEntryToV2, upgradeTalentToV2 } from '../db/schema';
+import { appVersion, BACKUP_READ_BATCH, encodeDatabase, operatorOf, type BackupProgress, type EncodedDatabase } from './backupEncoding';
+
+export { BACKUP_READ_BATCH, encodeDatabase, readTableBatches, type BackupProgress, type EncodedDatabase } from './backupEncoding';
 import { getPlatform, type BackupFileInfo, type PlatformBackups } from '../platform';
 import { announceTalentChanges } from './talentEvents';
-
-/** Records per read from the database while writing a backup. */
-export const BACKUP_READ_BATCH = 5_000;
 
 /** What the backup functions work on; the defaults are the app's database and platform. Tests pass their own. */
 export interface BackupContext {
@@ -101,10 +100,6 @@ function nowOf(context: BackupContext): string {
 
 function storageOf(context: Pick<BackupContext, 'storage'>): KeyValueStore | null {
   return context.storage === undefined ? defaultStorage() : context.storage;
-}
-
-function appVersion(): string {
-  return typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0';
 }
 
 /** Record-level upgrades of old backups, mirroring the Dexie upgrades of schema.ts (v3 only adds tables). */
@@ -180,31 +175,6 @@ export function sameDataIgnoringAudit(a: BackupManifest, b: BackupManifest): boo
 
 // ——— Writing ————————————————————————————————————————————————————————————————————————
 
-/** One table in primary-key order, batch by batch (stable order → unchanged data hashes the same). */
-export async function* readTableBatches(db: TalentLedgerDB, table: string, batchSize = BACKUP_READ_BATCH): AsyncGenerator<BackupRecord[]> {
-  const dexieTable = db.table<BackupRecord, IndexableType>(table);
-  const keyPath = dexieTable.schema.primKey.keyPath;
-  if (typeof keyPath !== 'string') throw new Error(`backup: table ${table} has no single-field primary key`);
-  let last: IndexableType | undefined;
-  for (;;) {
-    const collection = last === undefined ? dexieTable.orderBy(':id') : dexieTable.where(':id').above(last);
-    const batch = await collection.limit(batchSize).toArray();
-    if (batch.length === 0) return;
-    yield batch;
-    if (batch.length < batchSize) return;
-    last = batch[batch.length - 1]?.[keyPath] as IndexableType;
-  }
-}
-
-async function operatorOf(db: TalentLedgerDB): Promise<string> {
-  try {
-    const record = await db.settings.get('operatorName');
-    return typeof record?.value === 'string' ? record.value : '';
-  } catch {
-    return '';
-  }
-}
-
 /** A finished backup. */
 export interface WrittenBackup {
   name: string;
@@ -235,29 +205,6 @@ export function backupReasonZh(reason: BackupReason): string {
   return REASON_ZH[reason];
 }
 
-/** Encodes the whole database into `.tlbak` bytes (gzip). */
-export async function encodeDatabase(
-  db: TalentLedgerDB,
-  meta: { reason: BackupReason; createdAt: string; operator?: string; schemaVersion?: number; tables?: readonly string[]; readTable?: (table: string) => TableBatches },
-): Promise<{ bytes: Uint8Array; manifest: BackupManifest; textBytes: number }> {
-  const memory = createMemorySink();
-  // The IPC write takes one array, and OPFS writes are swapped in whole; so the compressed file
-  // (≈ 3.6 MB at 30k talents, ≈ 35 MB at 300k) is gathered in memory and stored in one call.
-  const result = await writeBackup(
-    {
-      appVersion: appVersion(),
-      schemaVersion: meta.schemaVersion ?? CURRENT_SCHEMA_VERSION,
-      createdAt: meta.createdAt,
-      operator: meta.operator ?? (await operatorOf(db)),
-      reason: meta.reason,
-      sink: memory.sink,
-    },
-    meta.tables ?? TABLE_NAMES,
-    meta.readTable ?? ((table) => readTableBatches(db, table)),
-  );
-  return { bytes: memory.bytes(), manifest: result.manifest, textBytes: result.textBytes };
-}
-
 function previousManifest(context: BackupContext, except: string): BackupManifest | undefined {
   const index = readIndex(context);
   let best: { name: string; manifest: BackupManifest } | undefined;
@@ -273,6 +220,9 @@ function ioError(error: unknown): AppError {
   return { code: 'BACKUP_WRITE_FAILED', message: `备份失败：${detail}`, messageEn: `Backup failed: ${detail}` };
 }
 
+/** Encodes the database somewhere else than in the page (the daily backup's worker). */
+export type BackupEncoder = (meta: { reason: BackupReason; createdAt: string }) => Promise<EncodedDatabase>;
+
 /**
  * Writes a backup of the whole database into the backup folder, remembers its manifest, writes an
  * audit entry (`create` / `backup`) and prunes old automatic backups by the retention rule.
@@ -281,14 +231,14 @@ function ioError(error: unknown): AppError {
 export async function createBackup(
   reason: StoredBackupReason,
   context: BackupContext = defaultBackupContext(),
-  options: { audit?: boolean; note?: string; prune?: boolean } = {},
+  options: { audit?: boolean; note?: string; prune?: boolean; encode?: BackupEncoder } = {},
 ): Promise<Result<WrittenBackup>> {
   const started = performance.now();
   const createdAt = nowOf(context);
   const name = backupFileName(createdAt, reason);
   let encoded;
   try {
-    encoded = await encodeDatabase(context.db, { reason, createdAt });
+    encoded = await (options.encode ? options.encode({ reason, createdAt }) : encodeDatabase(context.db, { reason, createdAt }));
   } catch (error) {
     return err(ioError(error));
   }
@@ -742,8 +692,11 @@ export interface StartupSafetyReport {
   interruptedImport?: { fileName: string; startedAt: string; complete: boolean; backupName: string };
   /** The schema was upgraded; the old data was backed up first (or the backup failed: `error`). */
   upgrade?: { fromVersion: number; toVersion: number; backupName?: string; error?: AppError };
-  /** Today's first-start backup, once written (runs after the app is shown). */
-  daily?: { name?: string; error?: AppError };
+  /**
+   * Today's first-start backup: `due` from the checks until it starts, `progress` while it runs
+   * (after the first paint, in a worker), then its `name` or `error`.
+   */
+  daily?: { due?: boolean; progress?: BackupProgress; name?: string; error?: AppError };
 }
 
 let startupReport: StartupSafetyReport = {};
@@ -845,18 +798,42 @@ async function startupChecks(context: BackupContext): Promise<StartupSafetyRepor
     const newest = items.find((item) => item.reason !== 'preRestore') ?? items[0];
     if (newest) report.emptyWithBackups = { newest, count: items.length };
   }
-  publishStartup(report);
 
   if (!report.emptyWithBackups && !(await isDatabaseEmpty(context.db)) && !hasDailyBackupToday(items, nowOf(context))) {
-    // First start of the day: back up, then apply the audit retention (after, so the backup still has them).
-    // The daily backup is the app's own routine, not an operator's action: it shows in the backup list
-    // (reason 每日自动) and is not logged, so starting the app writes nothing to the audit log.
-    void createBackup('daily', context, { audit: false }).then(async (written) => {
-      if (written.ok) await pruneAuditLog(context.db, nowOf(context)).catch(() => 0);
-      publishStartup({ ...startupReport, daily: written.ok ? { name: written.value.name } : { error: written.error } });
-    });
+    // First start of the day. The backup itself waits for runDailyBackup (the app calls it once the
+    // first screen is painted and the page is idle, encoding in a worker), so it never delays start-up.
+    report.daily = { due: true };
   }
+  publishStartup(report);
   return report;
+}
+
+let dailyRun: Promise<Result<WrittenBackup> | undefined> | undefined;
+
+/**
+ * Today's first-start backup, when the start-up checks found it due ({@link StartupSafetyReport.daily}):
+ * writes the `daily` backup (encoded by `encode`, e.g. in a worker; in the page without it), prunes,
+ * then applies the audit retention (after, so the backup still has the entries). Not audited: it is
+ * the app's own routine, so starting the app writes nothing to the log. Progress and the outcome go to
+ * the start-up report. Runs once per page load (later calls get the same promise); undefined when not due.
+ */
+export function runDailyBackup(context: BackupContext = defaultBackupContext(), options: { encode?: BackupEncoder } = {}): Promise<Result<WrittenBackup> | undefined> {
+  if (!startupReport.daily?.due) return Promise.resolve(undefined);
+  dailyRun ??= (async () => {
+    publishStartup({ ...startupReport, daily: { progress: { done: 0, total: 0 } } });
+    const written = await createBackup('daily', context, { audit: false, ...(options.encode ? { encode: options.encode } : {}) }).catch((error: unknown) => err(ioError(error)));
+    if (written.ok) await pruneAuditLog(context.db, nowOf(context)).catch(() => 0);
+    publishStartup({ ...startupReport, daily: written.ok ? { name: written.value.name } : { error: written.error } });
+    return written;
+  })().finally(() => {
+    dailyRun = undefined;
+  });
+  return dailyRun;
+}
+
+/** Reports the daily backup's progress (from whoever encodes it) to the start-up report. */
+export function reportDailyBackupProgress(progress: BackupProgress): void {
+  if (startupReport.daily?.progress) publishStartup({ ...startupReport, daily: { progress } });
 }
 
 /** The newest changes of the database are the restore screen's warning; re-exported for the page. */

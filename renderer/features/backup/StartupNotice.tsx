@@ -3,12 +3,31 @@
  * is in the database, or none), a schema upgrade with its backup, and — most important — an empty
  * database while backups exist (a lost profile, a changed origin), with the newest backup offered.
  */
-import { useState, useSyncExternalStore } from 'react';
-import { Alert, App, Button, Flex, Modal, Typography } from 'antd';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { Alert, App, Button, Flex, Modal, Progress, Typography } from 'antd';
 import { formatDateTime } from '../../components/format';
 import { dismissStartupNotice, getStartupReport, restoreNamedBackup, subscribeStartupReport } from '../../data/backups';
 import { useLanguage, useT } from '../../i18n';
+import { scheduleDailyBackup } from './dailyBackup';
 import { reasonLabel } from './labels';
+
+/** The daily backup's corner indicator: small, bottom right, never in the way; gone when done. */
+function DailyBackupIndicator({ done, total }: { done: number; total: number }) {
+  const t = useT();
+  const percent = total > 0 ? Math.min(100, Math.floor((done / total) * 100)) : 0;
+  return (
+    <Flex
+      align="center"
+      gap={8}
+      role="status"
+      data-testid="daily-backup-progress"
+      style={{ position: 'fixed', right: 16, bottom: 16, zIndex: 1000, padding: '4px 12px', borderRadius: 16, background: 'rgba(255,255,255,0.92)', boxShadow: '0 1px 4px rgba(0,0,0,0.15)', pointerEvents: 'none' }}
+    >
+      <Progress type="circle" percent={percent} size={20} showInfo={false} />
+      <Typography.Text type="secondary">{t('backup.startup.dailyRunning', { percent })}</Typography.Text>
+    </Flex>
+  );
+}
 
 /** Renders nothing unless the start-up checks found something to say. */
 export function StartupNotice() {
@@ -18,6 +37,12 @@ export function StartupNotice() {
   const report = useSyncExternalStore(subscribeStartupReport, getStartupReport);
   const [restoring, setRestoring] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // The daily backup waits for the first screen and an idle moment, then encodes in a worker.
+  useEffect(() => scheduleDailyBackup(), []);
+  const daily = report.daily;
+  useEffect(() => {
+    if (daily?.error) void message.warning(t('backup.startup.dailyFailed', { message: language === 'en' && daily.error.messageEn ? daily.error.messageEn : daily.error.message }));
+  }, [daily?.error, language, message, t]);
 
   const empty = report.emptyWithBackups;
   const notices: Array<{ key: 'interruptedImport' | 'upgrade'; type: 'success' | 'warning' | 'info' | 'error'; text: string }> = [];
@@ -50,6 +75,7 @@ export function StartupNotice() {
 
   return (
     <>
+      {daily?.progress && <DailyBackupIndicator done={daily.progress.done} total={daily.progress.total} />}
       {empty && (
         <Modal
           open

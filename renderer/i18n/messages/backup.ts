@@ -98,6 +98,8 @@ export const backupZh = {
     importNone: '上次导入“{file}”时程序被关闭：该批数据没有写入任何一条，数据库保持导入前的状态。请重新导入。',
     upgraded: '数据库已从版本 {from} 升级到 {to}，升级前的数据已备份为 {name}。',
     upgradeBackupFailed: '升级前备份失败：{message}',
+    dailyRunning: '正在自动备份 {percent}%',
+    dailyFailed: '今日自动备份失败：{message}',
   },
   storage: {
     lowSpace: '存储空间不足：剩余约 {free}，本次导入预计需要 {needed}。请先清理空间或导出备份后删除旧备份。',
@@ -217,6 +219,8 @@ export const backupEn: Widened<typeof backupZh> = {
     importNone: 'The app was closed while importing "{file}": none of the batch was written; the database is as before the import. Please import again.',
     upgraded: 'The database was upgraded from version {from} to {to}; the data before the upgrade was backed up as {name}.',
     upgradeBackupFailed: 'The backup before the upgrade failed: {message}',
+    dailyRunning: 'Daily backup {percent}%',
+    dailyFailed: "Today's automatic backup failed: {message}",
   },
   storage: {
     lowSpace: 'Storage is short: about {free} free, this import needs about {needed}. Free some space or export and delete old backups first.',
