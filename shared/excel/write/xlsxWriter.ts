@@ -26,6 +26,24 @@ export const CELL_STYLES = {
   wrap: 7,
   /** Bold, no fill: titles in instruction sheets. */
   bold: 8,
+  /** Report tables (statistics): a 14pt bold centred title over merged cells. */
+  reportTitle: 9,
+  /** Bold on a light fill, thin borders, centred: a report table's header. */
+  reportHeader: 10,
+  /** Thin borders, left: a report row's label. */
+  reportLabel: 11,
+  /** Thin borders, right-aligned `#,##0`. */
+  reportNumber: 12,
+  /** Thin borders, right-aligned `0.0%`. */
+  reportPercent: 13,
+  /** Bold, thin borders: the 合计 row's label. */
+  reportTotalLabel: 14,
+  /** Bold, thin borders, right-aligned `#,##0`. */
+  reportTotalNumber: 15,
+  /** Bold, thin borders, right-aligned `0.0%`. */
+  reportTotalPercent: 16,
+  /** Wrapped text with thin borders, top-left: long report text (统计口径). */
+  reportText: 17,
 } as const;
 
 export type CellStyleName = keyof typeof CELL_STYLES;
@@ -63,6 +81,17 @@ export interface CellComment {
   text: string;
 }
 
+/** Page setup for printing a sheet. */
+export interface PrintSetup {
+  orientation?: 'portrait' | 'landscape';
+  /** Paper size; only A4 (Excel code 9) for now. */
+  paper?: 'A4';
+  /** Scale the sheet to one page wide (any number of pages tall). */
+  fitToWidth?: boolean;
+  /** Rows repeated at the top of every printed page, 0-based inclusive (e.g. the title and header). */
+  repeatRows?: { first: number; last: number };
+}
+
 export interface XlsxSheet {
   /** ≤ 31 characters, none of `[]:*?/\`. */
   name: string;
@@ -80,6 +109,10 @@ export interface XlsxSheet {
   cellStyles?: ReadonlyMap<number, ReadonlyMap<number, CellStyleName>>;
   /** Row heights in points for particular rows. */
   rowHeights?: ReadonlyMap<number, number>;
+  /** Merged ranges, e.g. `A1:F1`. */
+  merges?: readonly string[];
+  /** Print setup (orientation, paper, fit to width, repeated title rows). */
+  print?: PrintSetup;
 }
 
 export interface XlsxWorkbook {
@@ -146,11 +179,12 @@ export function cellRef(row: number, column: number): string {
 const STYLES_XML =
   XML_HEAD +
   `<styleSheet xmlns="${NS_MAIN}">` +
-  '<numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"/></numFmts>' +
-  '<fonts count="3">' +
+  '<numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"/><numFmt numFmtId="165" formatCode="0.0%"/></numFmts>' +
+  '<fonts count="4">' +
   '<font><sz val="11"/><color theme="1"/><name val="等线"/><family val="2"/><charset val="134"/></font>' +
   '<font><b/><sz val="11"/><color theme="1"/><name val="等线"/><family val="2"/><charset val="134"/></font>' +
   '<font><sz val="11"/><color rgb="FF9C0006"/><name val="等线"/><family val="2"/><charset val="134"/></font>' +
+  '<font><b/><sz val="14"/><color theme="1"/><name val="等线"/><family val="2"/><charset val="134"/></font>' +
   '</fonts>' +
   '<fills count="4">' +
   '<fill><patternFill patternType="none"/></fill>' +
@@ -158,9 +192,10 @@ const STYLES_XML =
   '<fill><patternFill patternType="solid"><fgColor rgb="FFDDEBF7"/><bgColor indexed="64"/></patternFill></fill>' +
   `<fill><patternFill patternType="solid"><fgColor rgb="${ERROR_FILL_RGB}"/><bgColor indexed="64"/></patternFill></fill>` +
   '</fills>' +
-  '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+  '<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>' +
+  '<border><left style="thin"><color auto="1"/></left><right style="thin"><color auto="1"/></right><top style="thin"><color auto="1"/></top><bottom style="thin"><color auto="1"/></bottom><diagonal/></border></borders>' +
   '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
-  '<cellXfs count="9">' +
+  '<cellXfs count="18">' +
   '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
   '<xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1" applyAlignment="1"><alignment vertical="center" wrapText="1"/></xf>' +
   '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
@@ -170,12 +205,43 @@ const STYLES_XML =
   '<xf numFmtId="164" fontId="2" fillId="3" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1"/>' +
   '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>' +
   '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>' +
+  '<xf numFmtId="0" fontId="3" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment horizontal="center" vertical="center"/></xf>' +
+  '<xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf>' +
+  '<xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment horizontal="left" vertical="center"/></xf>' +
+  '<xf numFmtId="3" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><alignment horizontal="right" vertical="center"/></xf>' +
+  '<xf numFmtId="165" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><alignment horizontal="right" vertical="center"/></xf>' +
+  '<xf numFmtId="0" fontId="1" fillId="0" borderId="1" xfId="0" applyFont="1" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center"/></xf>' +
+  '<xf numFmtId="3" fontId="1" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyFont="1" applyBorder="1" applyAlignment="1"><alignment horizontal="right" vertical="center"/></xf>' +
+  '<xf numFmtId="165" fontId="1" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyFont="1" applyBorder="1" applyAlignment="1"><alignment horizontal="right" vertical="center"/></xf>' +
+  '<xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment horizontal="left" vertical="top" wrapText="1"/></xf>' +
   '</cellXfs>' +
   '<cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles>' +
   '</styleSheet>';
 
 // Without a theme part `theme="1"` falls back to black in Excel; keep the fonts explicit anyway.
 const THEME_FREE_STYLES_XML = STYLES_XML.replaceAll('<color theme="1"/>', '');
+
+function mergesXml(merges: readonly string[] | undefined): string {
+  if (!merges || merges.length === 0) return '';
+  return `<mergeCells count="${merges.length}">${merges.map((ref) => `<mergeCell ref="${ref}"/>`).join('')}</mergeCells>`;
+}
+
+/** `<pageSetup>` after the margins; fitting to width also needs `<sheetPr><pageSetUpPr fitToPage>` first in the sheet. */
+function pageSetupXml(print: PrintSetup | undefined): string {
+  if (!print) return '';
+  const paper = print.paper === 'A4' ? ' paperSize="9"' : '';
+  const orientation = print.orientation ? ` orientation="${print.orientation}"` : '';
+  const fit = print.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : '';
+  return `<pageSetup${paper}${fit}${orientation}/>`;
+}
+
+/** The print-titles defined name (`_xlnm.Print_Titles`) of a sheet with repeated rows. */
+function printTitlesName(sheet: XlsxSheet, index: number): string {
+  const repeat = sheet.print?.repeatRows;
+  if (!repeat) return '';
+  const quoted = `'${sheet.name.replaceAll("'", "''")}'`;
+  return `<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeXml(`${quoted}!$${repeat.first + 1}:$${repeat.last + 1}`)}</definedName>`;
+}
 
 function sheetViewsXml(sheet: XlsxSheet, selected: boolean): string {
   const tab = selected ? ' tabSelected="1"' : '';
@@ -232,6 +298,7 @@ async function* sheetXml(sheet: XlsxSheet, selected: boolean, hasComments: boole
   let xml =
     XML_HEAD +
     `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
+    (sheet.print?.fitToWidth ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '') +
     sheetViewsXml(sheet, selected) +
     '<sheetFormatPr defaultRowHeight="14.25"/>' +
     colsXml(sheet.columns) +
@@ -293,8 +360,10 @@ async function* sheetXml(sheet: XlsxSheet, selected: boolean, hasComments: boole
     }
   }
   xml += '</sheetData>';
+  xml += mergesXml(sheet.merges);
   xml += validationsXml(sheet.validations);
   xml += '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
+  xml += pageSetupXml(sheet.print);
   if (hasComments) xml += '<legacyDrawing r:id="rIdVml"/>';
   xml += '</worksheet>';
   yield encoder.encode(xml);
@@ -367,6 +436,7 @@ export async function writeXlsx(workbook: XlsxWorkbook): Promise<Uint8Array> {
     workbookRels += `<Relationship Id="rId${number}" Type="${NS_REL}/worksheet" Target="worksheets/sheet${number}.xml"/>`;
     contentOverrides.push(`<Override PartName="/xl/worksheets/sheet${number}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`);
   });
+  const definedNames = sheets.map(printTitlesName).join('');
   const stylesRel = sheets.length + 1;
   workbookRels += `<Relationship Id="rId${stylesRel}" Type="${NS_REL}/styles" Target="styles.xml"/>`;
 
@@ -436,7 +506,9 @@ export async function writeXlsx(workbook: XlsxWorkbook): Promise<Uint8Array> {
       XML_HEAD +
         `<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
         `<bookViews><workbookView activeTab="${activeIndex}"/></bookViews>` +
-        `<sheets>${workbookSheets}</sheets></workbook>`,
+        `<sheets>${workbookSheets}</sheets>` +
+        (definedNames ? `<definedNames>${definedNames}</definedNames>` : '') +
+        '</workbook>',
     ),
     text('xl/_rels/workbook.xml.rels', XML_HEAD + `<Relationships xmlns="${NS_PKG_REL}">${workbookRels}</Relationships>`),
     text('xl/styles.xml', THEME_FREE_STYLES_XML),
