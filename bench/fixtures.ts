@@ -1,7 +1,7 @@
 /**
  * The bench's input files, generated in Node (never timed): a talents workbook of N rows as a
  * clerk would fill it in (the talent field table's Chinese headers, text cells). Cached on disk by
- * size and seed, because writing 300,000 rows takes longer than reading them back.
+ * size and seed in bench/.cache, because writing 300,000 rows takes longer than reading them back.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,7 +10,8 @@ import * as XLSX from 'xlsx';
 import { generateTalents } from '../shared/demo';
 import { IMPORT_COLUMNS, talentCells } from '../shared/talent/talentCells';
 
-const FIXTURE_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '.fixtures');
+/** Generated files, keyed by version, size, seed and variant in their names (git-ignored). */
+export const FIXTURE_CACHE_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '.cache');
 /** Bump when the fixture's layout changes so cached files are rebuilt. */
 const FIXTURE_VERSION = 2;
 
@@ -48,10 +49,10 @@ export function buildTalentWorkbook(size: number, seed: number, variant: Workboo
 /** The workbook for `size`, `seed` and `variant`, from the cache or freshly built (and cached). */
 export function talentWorkbook(size: number, seed: number, variant: WorkbookVariant = 'original'): { name: string; bytes: Uint8Array } {
   const name = talentWorkbookName(size, seed, variant);
-  const file = path.join(FIXTURE_DIR, name);
+  const file = path.join(FIXTURE_CACHE_DIR, name);
   if (existsSync(file)) return { name, bytes: new Uint8Array(readFileSync(file)) };
   const bytes = buildTalentWorkbook(size, seed, variant);
-  mkdirSync(FIXTURE_DIR, { recursive: true });
+  mkdirSync(FIXTURE_CACHE_DIR, { recursive: true });
   // Write then rename: an interrupted run never leaves a truncated fixture behind.
   writeFileSync(`${file}.partial`, bytes);
   renameSync(`${file}.partial`, file);

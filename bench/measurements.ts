@@ -3,7 +3,7 @@
  * that returns figures; adding a measurement is one entry here. Figures whose app path does not
  * exist yet are returned with `summary: null` and a note — never estimated.
  */
-import type { AppPathAvailability, ImportRunResult, QueryTimes, TimedRun } from '../renderer/bench/api';
+import type { AdapterRunResult, AppPathAvailability, BackupRunResult, ImportRunResult, QueryTimes, RestoreRunResult, TimedRun } from '../renderer/bench/api';
 import { talentWorkbook } from './fixtures';
 import { filterChanges, searchQueries } from './queries';
 import { BASELINE_DATABASE, isNotYet, TALENT_ROW_SELECTOR, type BenchSession } from './session';
@@ -37,6 +37,8 @@ export interface MeasureContext {
   session: BenchSession;
   size: number;
   repeat: number;
+  /** Runs of the heavy sections (import, backup, roster, titles) at {@link HEAVY_SIZE} talents and more. */
+  heavyRepeat: number;
   seed: number;
   availability: AppPathAvailability;
   /** How long a cold start waits for the first talent rows before calling the list "not yet". */
@@ -49,10 +51,12 @@ export interface MeasureContext {
 export interface MeasurementDef {
   id: MeasurementId;
   title: string;
+  /** Milliseconds per talent per run its time limit allows (default 2); see defaultSectionTimeoutMs in harness.ts. */
+  budgetMsPerRow?: number;
   run(context: MeasureContext): Promise<Figure[]>;
 }
 
-export const MEASUREMENT_IDS = ['import', 'responsiveness', 'search', 'filter', 'report', 'export', 'coldStart', 'memory'] as const;
+export const MEASUREMENT_IDS = ['import', 'responsiveness', 'search', 'filter', 'report', 'export', 'coldStart', 'memory', 'backup', 'roster', 'titles'] as const;
 export type MeasurementId = (typeof MEASUREMENT_IDS)[number];
 
 /** Rows in the warm-up runs (JIT and caches warm without paying for N rows twice). */
@@ -92,12 +96,15 @@ async function ensureSeeded(context: MeasureContext): Promise<string> {
   const { session, size, seed } = context;
   await session.openApp();
   const stored = await session.call('countTalents', undefined as never);
+  // The first app start with talents stored finds the day's backup due; it runs here, not mid-measurement.
+  if (stored > 0) await session.call('settleDailyBackup', undefined as never);
   if (stored === size) return 'talents stored by the import runs';
   return context.shared('seed', async () => {
     if (stored !== 0) await session.resetDatabases();
     context.log(`  seeding ${size.toLocaleString('en-US')} talents…`);
     const seeded = await session.call('seedTalents', { count: size, seed });
     await session.openApp();
+    await session.call('settleDailyBackup', undefined as never);
     const how =
       seeded.via === 'app'
         ? "the app's repository"
@@ -123,10 +130,24 @@ interface ImportRuns {
   appNote: string | null;
 }
 
+/** Talents from which a section whose one run takes minutes runs `--heavy-repeat` times (default 1), not `--repeat`. */
+export const HEAVY_SIZE = 100_000;
+
+/** Runs of a section whose single run takes minutes at {@link HEAVY_SIZE} and more. */
+function heavyRepeat(context: MeasureContext): number {
+  return context.size >= HEAVY_SIZE ? Math.min(context.repeat, context.heavyRepeat) : context.repeat;
+}
+
+/** Said under a heavy section's first figure when it ran fewer times than `--repeat`. */
+function heavyNote(context: MeasureContext): string {
+  const runs = heavyRepeat(context);
+  return runs < context.repeat ? `${runs} run${runs === 1 ? '' : 's'} (not ${context.repeat}): at ${HEAVY_SIZE.toLocaleString('en-US')} talents and more one run takes minutes (--heavy-repeat)` : '';
+}
+
 /** Warm-up, then `repeat` × (app import into empty, app import as updates, baseline parse, baseline bulkAdd). */
 async function runImports(context: MeasureContext): Promise<ImportRuns> {
-  const { session, size, repeat, seed } = context;
-  context.log(`  preparing the ${size.toLocaleString('en-US')}-row workbooks (cached in bench/.fixtures, not timed)…`);
+  const { session, size, seed } = context;
+  context.log(`  preparing the ${size.toLocaleString('en-US')}-row workbooks (cached in bench/.cache, not timed)…`);
   const fixture = talentWorkbook(size, seed);
   const fixtureUrl = session.addFixture(fixture.name, fixture.bytes);
   const revised = talentWorkbook(size, seed, 'revised');
@@ -152,8 +173,9 @@ async function runImports(context: MeasureContext): Promise<ImportRuns> {
   await session.call('baselineBulkAdd', { databaseName: BASELINE_DATABASE, count: Math.min(WARM_UP_ROWS, size), seed, fresh: true });
 
   const repeats: ImportRepeat[] = [];
-  for (let run = 0; run < repeat; run += 1) {
-    context.log(`  import run ${run + 1}/${repeat}`);
+  const runs = heavyRepeat(context);
+  for (let run = 0; run < runs; run += 1) {
+    context.log(`  import run ${run + 1}/${runs}`);
     await session.resetDatabases();
     let appEmpty: ImportRunResult | null = null;
     let appEmptyPeakBytes: number | null = null;
@@ -189,6 +211,8 @@ function present<T>(values: (T | null)[]): T[] | null {
 const importMeasurement: MeasurementDef = {
   id: 'import',
   title: '1. Import (parse, map, validate, dedup, commit)',
+  // Per run: the app's import twice, then SheetJS and bulkAdd.
+  budgetMsPerRow: 8,
   async run(context) {
     const { repeats, appNote } = await importRuns(context);
     const size = context.size;
@@ -198,7 +222,7 @@ const importMeasurement: MeasurementDef = {
     const note = appNote ?? undefined;
     const ratioTarget: Target = { max: 1.5, statistic: 'median', text: '≤ 1.5× baseline' };
     return [
-      empty ? figure('import.app.empty.ms', 'app import, empty database', 'ms', empty) : notYet('import.app.empty.ms', 'app import, empty database', 'ms', note ?? 'not yet'),
+      empty ? figure('import.app.empty.ms', 'app import, empty database', 'ms', empty, heavyNote(context) ? { note: heavyNote(context) } : {}) : notYet('import.app.empty.ms', 'app import, empty database', 'ms', note ?? 'not yet'),
       update ? figure('import.app.update.ms', 'app import, same people (updates)', 'ms', update, { note: `the same people with a new 备注 on every row` }) : notYet('import.app.update.ms', 'app import, same people (updates)', 'ms', note ?? 'not yet'),
       figure('import.baseline.parse.ms', 'baseline: SheetJS read + sheet_to_json (worker)', 'ms', repeats.map((r) => r.parse.ms)),
       figure('import.baseline.bulkAdd.ms', "baseline: Dexie bulkAdd, app's indexes (worker)", 'ms', repeats.map((r) => r.bulkAdd.ms)),
@@ -219,6 +243,7 @@ const importMeasurement: MeasurementDef = {
 const responsivenessMeasurement: MeasurementDef = {
   id: 'responsiveness',
   title: '2. UI responsiveness during import',
+  budgetMsPerRow: 8,
   async run(context) {
     const { repeats, appNote } = await importRuns(context);
     const target: Target = { max: 100, statistic: 'max', text: '≤ 100 ms' };
@@ -243,52 +268,59 @@ async function queryPasses(context: MeasureContext, pass: () => Promise<QueryTim
   return passes;
 }
 
-const searchMeasurement: MeasurementDef = {
+/** Search and filter: the app's path (target) and the index alone, over the same queries, then release. */
+function queryMeasurement(spec: {
+  id: 'search' | 'filter';
+  title: string;
+  target: Target;
+  appLabel: string;
+  indexLabel: string;
+  passes: (context: MeasureContext, path: 'app' | 'index') => Promise<QueryTimes>;
+}): MeasurementDef {
+  return {
+    id: spec.id,
+    title: spec.title,
+    async run(context) {
+      const seededNote = await ensureSeeded(context);
+      const figures: Figure[] = [];
+      if (context.availability.searchWorker) {
+        const passes = await queryPasses(context, () => spec.passes(context, 'app'));
+        figures.push(queryFigure(`${spec.id}.app.ms`, spec.appLabel, passes, { target: spec.target }));
+      } else {
+        figures.push(notYet(`${spec.id}.app.ms`, spec.appLabel, 'ms', context.availability.notes.search ?? 'not yet', spec.target));
+      }
+      const indexFigure = queryFigure(`${spec.id}.index.ms`, spec.indexLabel, await queryPasses(context, () => spec.passes(context, 'index')));
+      indexFigure.note = `${indexFigure.note}; ${seededNote}`;
+      figures.push(indexFigure);
+      await context.session.call('release', undefined as never);
+      return figures;
+    },
+  };
+}
+
+const searchMeasurement = queryMeasurement({
   id: 'search',
   title: '3. Search: 200 mixed queries to the first page',
-  async run(context) {
-    const seededNote = await ensureSeeded(context);
-    const queries = searchQueries(context.size, context.seed);
-    const input = { queries, today: QUERY_DAY, limit: PAGE_SIZE };
-    const target: Target = { max: 50, statistic: 'p95', text: 'p95 ≤ 50 ms' };
-    const figures: Figure[] = [];
-    if (context.availability.searchWorker) {
-      const passes = await queryPasses(context, () => context.session.call('appSearch', input));
-      figures.push(queryFigure('search.app.ms', "app search (the list's search path)", passes, { target }));
-    } else {
-      figures.push(notYet('search.app.ms', "app search (the list's search path)", 'ms', context.availability.notes.search ?? 'not yet', target));
-    }
-    const indexPasses = await queryPasses(context, () => context.session.call('indexSearch', input));
-    const indexFigure = queryFigure('search.index.ms', 'search (index only): TalentSearchIndex in a worker', indexPasses);
-    indexFigure.note = `${indexFigure.note}; ${seededNote}`;
-    figures.push(indexFigure);
-    await context.session.call('release', undefined as never);
-    return figures;
+  target: { max: 50, statistic: 'p95', text: 'p95 ≤ 50 ms' },
+  appLabel: "app search (the list's search path)",
+  indexLabel: 'search (index only): TalentSearchIndex in a worker',
+  passes(context, path) {
+    const input = { queries: searchQueries(context.size, context.seed), today: QUERY_DAY, limit: PAGE_SIZE };
+    return context.session.call(path === 'app' ? 'appSearch' : 'indexSearch', input);
   },
-};
+});
 
-const filterMeasurement: MeasurementDef = {
+const filterMeasurement = queryMeasurement({
   id: 'filter',
   title: '4. Filter change (district + category) recount',
-  async run(context) {
-    const seededNote = await ensureSeeded(context);
+  target: { max: 200, statistic: 'p95', text: 'p95 ≤ 200 ms' },
+  appLabel: 'app filter recount',
+  indexLabel: 'filter recount (index only): TalentSearchIndex in a worker',
+  passes(context, path) {
     const input = { filters: filterChanges(context.size, context.seed), today: QUERY_DAY, limit: PAGE_SIZE };
-    const target: Target = { max: 200, statistic: 'p95', text: 'p95 ≤ 200 ms' };
-    const figures: Figure[] = [];
-    if (context.availability.searchWorker) {
-      const passes = await queryPasses(context, () => context.session.call('appFilter', input));
-      figures.push(queryFigure('filter.app.ms', 'app filter recount', passes, { target }));
-    } else {
-      figures.push(notYet('filter.app.ms', 'app filter recount', 'ms', context.availability.notes.search ?? 'not yet', target));
-    }
-    const indexPasses = await queryPasses(context, () => context.session.call('indexFilter', input));
-    const indexFigure = queryFigure('filter.index.ms', 'filter recount (index only): TalentSearchIndex in a worker', indexPasses);
-    indexFigure.note = `${indexFigure.note}; ${seededNote}`;
-    figures.push(indexFigure);
-    await context.session.call('release', undefined as never);
-    return figures;
+    return context.session.call(path === 'app' ? 'appFilter' : 'indexFilter', input);
   },
-};
+});
 
 const reportMeasurement: MeasurementDef = {
   id: 'report',
@@ -402,6 +434,8 @@ const coldStartMeasurement: MeasurementDef = {
 const memoryMeasurement: MeasurementDef = {
   id: 'memory',
   title: '8. Memory (JS heap: page + workers)',
+  // Runs the imports itself when the import section was not chosen.
+  budgetMsPerRow: 8,
   async run(context) {
     const { repeats, appNote } = await importRuns(context);
     const target: Target = { max: 1024, statistic: 'max', text: '≤ 1 GiB' };
@@ -425,6 +459,106 @@ const memoryMeasurement: MeasurementDef = {
   },
 };
 
+
+const backupMeasurement: MeasurementDef = {
+  id: 'backup',
+  title: '9. Backup and restore of the whole database',
+  budgetMsPerRow: 6,
+  async run(context) {
+    const { session } = context;
+    if (!context.availability.backupPath) {
+      const why = context.availability.notes.backup ?? 'not yet';
+      return [notYet('backup.create.ms', 'backup (manual): read, encode, gzip, hash, store', 'ms', why), notYet('backup.restore.ms', 'restore of that backup', 'ms', why)];
+    }
+    const seededNote = await ensureSeeded(context);
+    const runs = heavyRepeat(context);
+    const created: BackupRunResult[] = [];
+    const restored: RestoreRunResult[] = [];
+    for (let run = 0; run < runs; run += 1) {
+      const backup = await session.call('appBackup', undefined as never);
+      const restore = await session.call('appRestore', { name: backup.name });
+      context.log(`  run ${run + 1}/${runs}: backup ${(backup.ms / 1000).toFixed(1)} s (${(backup.fileBytes / MIB).toFixed(1)} MiB), restore ${(restore.ms / 1000).toFixed(1)} s`);
+      created.push(backup);
+      restored.push(restore);
+      // The files are not part of the figures; the next run (and the next section) start from the same folder.
+      await session.call('deleteBackups', { names: [backup.name, restore.preRestoreName] });
+    }
+    const rowsOf = (run: BackupRunResult) => run.rows;
+    const runsNote = [heavyNote(context), 'no warm-up run (each run reads and writes the whole database)'].filter(Boolean).join('; ');
+    return [
+      figure('backup.create.ms', "backup (manual): createBackup('manual') — read every table, encode, gzip, hash, store", 'ms', created.map((r) => r.ms), { note: `${seededNote}; ${runsNote}` }),
+      figure('backup.create.rowsPerSecond', 'backup rows/s (rows of every table)', 'rows/s', created.map((r) => (rowsOf(r) * 1000) / r.ms)),
+      figure('backup.file.MiB', 'backup file size (.tlbak, gzip)', 'MiB', created.map((r) => r.fileBytes / MIB)),
+      figure('backup.restore.ms', 'restore of that backup: verify + pre-restore backup + replace (restoreNamedBackup)', 'ms', restored.map((r) => r.ms)),
+      figure('backup.restore.verify.ms', '  of which: verify manifest and checksums', 'ms', restored.map((r) => r.verifyMs)),
+      figure('backup.restore.preRestore.ms', '  of which: backup of the current data first', 'ms', restored.map((r) => r.preRestoreMs)),
+      figure('backup.restore.replace.ms', '  of which: replace every table (one transaction)', 'ms', restored.map((r) => r.replaceMs)),
+      figure('backup.restore.rowsPerSecond', 'restore rows/s (rows written ÷ whole restore)', 'rows/s', restored.map((r) => (r.rows * 1000) / r.ms)),
+    ];
+  },
+};
+
+/** Rows of the roster file of the roster section (B's adapter generates it against the registry). */
+export const ROSTER_ROWS = 30_000;
+/** Applications moved at once in the titles section. */
+export const TRANSITION_COUNT = 2_000;
+
+/** A section timing one adapter of another area: warm-up, then `repeat` runs of `call`. */
+function adapterMeasurement(spec: {
+  id: MeasurementId;
+  title: string;
+  key: string;
+  label: string;
+  available: (availability: AppPathAvailability) => boolean;
+  noteKey: string;
+  rows: (context: MeasureContext) => number;
+  call: (context: MeasureContext) => Promise<AdapterRunResult>;
+}): MeasurementDef {
+  return {
+    id: spec.id,
+    title: spec.title,
+    budgetMsPerRow: 4,
+    async run(context) {
+      if (!spec.available(context.availability)) {
+        return [notYet(`${spec.key}.ms`, spec.label, 'ms', context.availability.notes[spec.noteKey] ?? 'not yet')];
+      }
+      const seededNote = await ensureSeeded(context);
+      await spec.call(context); // warm-up, unrecorded
+      const runs: AdapterRunResult[] = [];
+      for (let run = 0; run < heavyRepeat(context); run += 1) runs.push(await spec.call(context));
+      const rows = spec.rows(context);
+      const detail = runs.at(-1)?.detail;
+      return [
+        figure(`${spec.key}.ms`, spec.label, 'ms', runs.map((r) => r.ms), { note: [seededNote, heavyNote(context), detail].filter(Boolean).join('; ') }),
+        figure(`${spec.key}.rowsPerSecond`, `${spec.label}: rows/s`, 'rows/s', runs.map((r) => (rows * 1000) / r.ms)),
+        figure(`${spec.key}.longestTask.ms`, `${spec.label}: longest main-thread task`, 'ms', runs.map((r) => r.longestTaskMs)),
+      ];
+    },
+  };
+}
+
+const rosterMeasurement = adapterMeasurement({
+  id: 'roster',
+  title: `10. Training roster (${ROSTER_ROWS.toLocaleString('en-US')} rows) against the talent registry`,
+  key: 'roster.import',
+  label: `roster import of ${ROSTER_ROWS.toLocaleString('en-US')} rows against the N-talent registry`,
+  available: (availability) => availability.rosterPath,
+  noteKey: 'roster',
+  rows: () => ROSTER_ROWS,
+  call: (context) => context.session.call('appRosterImport', { rows: ROSTER_ROWS, seed: context.seed, registrySize: context.size }),
+});
+
+const titlesMeasurement = adapterMeasurement({
+  id: 'titles',
+  title: `11. Title applications: bulk transition of ${TRANSITION_COUNT.toLocaleString('en-US')}`,
+  key: 'titles.bulkTransition',
+  label: `bulk status change of ${TRANSITION_COUNT.toLocaleString('en-US')} applications`,
+  available: (availability) => availability.titlesPath,
+  noteKey: 'titles',
+  rows: () => TRANSITION_COUNT,
+  call: (context) => context.session.call('appBulkTransition', { count: TRANSITION_COUNT, seed: context.seed, registrySize: context.size }),
+});
+
 /** Every measurement, in the order they run and print. */
 export const MEASUREMENTS: readonly MeasurementDef[] = [
   importMeasurement,
@@ -435,6 +569,10 @@ export const MEASUREMENTS: readonly MeasurementDef[] = [
   reportMeasurement,
   exportMeasurement,
   coldStartMeasurement,
+  rosterMeasurement,
+  titlesMeasurement,
+  // Last: a restore rewrites every table (with the same data) and leaves backups behind in the folder.
+  backupMeasurement,
 ];
 
 /** Whether a figure's target holds (null: no target, or not measured). */

@@ -20,4 +20,10 @@ describe('bench options', () => {
     expect(() => parseBenchOptions(['--fast'])).toThrow(/unknown argument --fast/);
     expect(() => parseBenchOptions(['--repeat', '0'])).toThrow(/--repeat needs a whole number from 1 to 50/);
   });
+
+  it('reads the heavy sections\' runs and the section time limit', () => {
+    expect(parseBenchOptions([])).toMatchObject({ heavyRepeat: 1, sectionTimeoutMinutes: null });
+    expect(parseBenchOptions(['--heavy-repeat', '3', '--section-timeout=20'])).toMatchObject({ heavyRepeat: 3, sectionTimeoutMinutes: 20 });
+    expect(() => parseBenchOptions(['--section-timeout', '0'])).toThrow(/--section-timeout needs a whole number/);
+  });
 });

@@ -4,6 +4,8 @@ import { MEASUREMENT_IDS, type MeasurementId } from './measurements';
 export interface BenchOptions {
   sizes: number[];
   repeat: number;
+  /** Runs of the heavy sections (import, backup, roster, titles) at 100,000 talents and more. */
+  heavyRepeat: number;
   only: MeasurementId[];
   seed: number;
   /** Skip the renderer build (reuse dist/bench-renderer). */
@@ -11,11 +13,13 @@ export interface BenchOptions {
   /** Where the result JSON goes; default bench/results/<date>.json. */
   out: string | null;
   port: number;
+  /** Every section's time limit in minutes; null: each section's default (see defaultSectionTimeoutMs). */
+  sectionTimeoutMinutes: number | null;
 }
 
 export const DEFAULT_SIZES = [30_000, 300_000];
 export const DEFAULT_SEED = 20260630;
-export const USAGE = `usage: npm run bench -- [--sizes 30000,300000] [--repeat 3] [--only ${MEASUREMENT_IDS.join(',')}] [--seed N] [--no-build] [--out file.json]`;
+export const USAGE = `usage: npm run bench -- [--sizes 30000,300000] [--repeat 3] [--heavy-repeat 1] [--only ${MEASUREMENT_IDS.join(',')}] [--seed N] [--no-build] [--out file.json] [--port N] [--section-timeout minutes]`;
 
 function wholeNumber(name: string, text: string | undefined, min: number, max: number): number {
   const value = Number(text);
@@ -25,7 +29,7 @@ function wholeNumber(name: string, text: string | undefined, min: number, max: n
 
 /** Parses argv (after the script name); throws an Error with the usage on bad input. */
 export function parseBenchOptions(argv: readonly string[]): BenchOptions {
-  const options: BenchOptions = { sizes: DEFAULT_SIZES, repeat: 3, only: [...MEASUREMENT_IDS], seed: DEFAULT_SEED, noBuild: false, out: null, port: 4380 };
+  const options: BenchOptions = { sizes: DEFAULT_SIZES, repeat: 3, heavyRepeat: 1, only: [...MEASUREMENT_IDS], seed: DEFAULT_SEED, noBuild: false, out: null, port: 4380, sectionTimeoutMinutes: null };
   for (let i = 0; i < argv.length; i += 1) {
     const [flag, inline] = (argv[i] ?? '').split('=', 2) as [string, string | undefined];
     const value = () => {
@@ -39,6 +43,9 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
         break;
       case '--repeat':
         options.repeat = wholeNumber('repeat', value(), 1, 50);
+        break;
+      case '--heavy-repeat':
+        options.heavyRepeat = wholeNumber('heavy-repeat', value(), 1, 50);
         break;
       case '--only': {
         const ids = (value() ?? '').split(',').filter((id) => id.length > 0);
@@ -58,6 +65,9 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
         break;
       case '--port':
         options.port = wholeNumber('port', value(), 1, 65535);
+        break;
+      case '--section-timeout':
+        options.sectionTimeoutMinutes = wholeNumber('section-timeout', value(), 1, 24 * 60);
         break;
       case '--help':
       case '-h':

@@ -19,8 +19,12 @@ export interface SectionResult {
   id: string;
   title: string;
   figures: Figure[];
-  /** A measurement that failed outright (a bug, not a missing path). */
+  /** A measurement that failed outright (a bug, not a missing path), or was stopped at its time limit. */
   error?: string;
+  /** True when the section was stopped at its time limit (`error` says after how long). */
+  timedOut?: boolean;
+  /** Wall time of the section, harness work included. */
+  seconds?: number;
 }
 
 export interface SizeResult {
@@ -33,7 +37,7 @@ export interface BenchResult {
   format: typeof RESULT_FORMAT;
   startedAt: string;
   machine: MachineInfo;
-  options: { sizes: number[]; repeat: number; only: string[]; seed: number };
+  options: { sizes: number[]; repeat: number; heavyRepeat?: number; only: string[]; seed: number };
   /** Which app paths the build contained. */
   appPaths: Record<string, string>;
   results: SizeResult[];
@@ -84,9 +88,9 @@ export function formatSizeTable(result: SizeResult): string {
   lines.push(`\n══ N = ${result.size.toLocaleString('en-US')} talents (${result.seconds.toFixed(0)} s) ══`);
   const header = `${pad('figure', 58)} ${pad('unit', 6)} ${pad('median', 9, true)} ${pad('min', 9, true)} ${pad('max', 9, true)} ${pad('p50', 8, true)} ${pad('p95', 8, true)}  target`;
   for (const section of result.sections) {
-    lines.push(`\n${section.title}`);
+    lines.push(`\n${section.title}${section.seconds === undefined ? '' : `  (${section.seconds.toFixed(0)} s)`}`);
     if (section.error) {
-      lines.push(`  FAILED: ${section.error}`);
+      lines.push(`  ${section.timedOut ? 'TIMED OUT' : 'FAILED'}: ${section.error}`);
       continue;
     }
     lines.push(`  ${header}`);
@@ -112,7 +116,7 @@ export function formatMachine(result: Pick<BenchResult, 'machine' | 'options' | 
   return [
     `machine: ${m.cpuModel}, ${m.cores} cores, ${(m.memoryBytes / 1024 ** 3).toFixed(1)} GiB, ${m.platform}`,
     `node ${m.node}, chromium ${m.chromium}`,
-    `sizes ${result.options.sizes.join(', ')}; repeat ${result.options.repeat} after a warm-up; seed ${result.options.seed}`,
+    `sizes ${result.options.sizes.join(', ')}; repeat ${result.options.repeat} after a warm-up (heavy sections at ≥ 100,000: ${result.options.heavyRepeat ?? result.options.repeat}); seed ${result.options.seed}`,
     `app paths in this build:\n${paths}`,
   ].join('\n');
 }

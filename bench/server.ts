@@ -3,7 +3,8 @@
  * bench never replaces the dist/renderer that e2e tests or `npm run web` are serving) and serves
  * it on 127.0.0.1 with `vite preview`, exactly as `npm run web` does.
  */
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin, PreviewServer } from 'vite';
@@ -12,8 +13,12 @@ import { findCspProblems } from '../scripts/csp.mjs';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RENDERER_CONFIG = path.join(ROOT, 'renderer', 'vite.config.ts');
 const MAIN_ENTRY = path.join(ROOT, 'renderer', 'main.tsx');
-/** Where the bench's build goes. */
-export const BENCH_OUT = path.join(ROOT, 'dist', 'bench-renderer');
+/** Where the bench's build goes (`TL_BENCH_OUT` overrides it, so two runs on one machine do not collide). */
+export const BENCH_OUT = process.env.TL_BENCH_OUT ? path.resolve(process.env.TL_BENCH_OUT) : path.join(ROOT, 'dist', 'bench-renderer');
+/** File in the build folder holding the hash of the sources it was built from. */
+const SOURCE_HASH_FILE = '.bench-source-hash';
+/** What the renderer build reads: its sources, the shared domain code and the dependency lock. */
+const BUILD_INPUTS = ['renderer', 'shared', 'package.json', 'package-lock.json', 'tsconfig.json'];
 
 /** The one line renderer/main.tsx needs so `?bench=1` loads the bench API (lazily, in its own chunk). */
 export const BENCH_HOOK_LINE = "if (new URLSearchParams(location.search).get('bench') === '1') void import('./bench');";
@@ -38,8 +43,44 @@ function benchHookPlugin(): Plugin {
   };
 }
 
-/** Builds the renderer with the app's Vite config into {@link BENCH_OUT} and checks its CSP. */
-export async function buildBenchRenderer(log: (line: string) => void): Promise<void> {
+function addFiles(entry: string, files: string[]): void {
+  const info = statSync(entry, { throwIfNoEntry: false });
+  if (!info) return;
+  if (info.isFile()) {
+    files.push(entry);
+    return;
+  }
+  if (!info.isDirectory() || path.basename(entry) === 'node_modules') return;
+  for (const name of readdirSync(entry)) addFiles(path.join(entry, name), files);
+}
+
+/**
+ * SHA-256 over the build's inputs (paths and contents), plus whether main.tsx has the bench hook:
+ * equal hashes mean the build would produce the same files, so a bench can reuse the last one.
+ */
+export function benchSourceHash(root: string = ROOT): string {
+  const files: string[] = [];
+  for (const input of BUILD_INPUTS) addFiles(path.join(root, input), files);
+  files.sort();
+  const hash = createHash('sha256');
+  for (const file of files) {
+    hash.update(path.relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * Builds the renderer with the app's Vite config into {@link BENCH_OUT} and checks its CSP. Skips
+ * the build when the folder holds a build of the same sources ({@link benchSourceHash}); a vite build
+ * takes a minute or more on a 2-core machine, which is a fifth of a 30,000-talent run.
+ */
+export async function buildBenchRenderer(log: (line: string) => void, options: { force?: boolean } = {}): Promise<{ reused: boolean; hash: string; ms: number }> {
+  const started = performance.now();
+  const hash = benchSourceHash();
+  const hashFile = path.join(BENCH_OUT, SOURCE_HASH_FILE);
+  if (!options.force && existsSync(path.join(BENCH_OUT, 'index.html')) && existsSync(hashFile) && readFileSync(hashFile, 'utf8') === hash) {
+    return { reused: true, hash, ms: performance.now() - started };
+  }
   if (!mainHasBenchHook()) {
     log(`note: renderer/main.tsx lacks the bench hook; this build adds it:\n  ${BENCH_HOOK_LINE}`);
   }
@@ -52,6 +93,8 @@ export async function buildBenchRenderer(log: (line: string) => void): Promise<v
   });
   const problems = findCspProblems(readFileSync(path.join(BENCH_OUT, 'index.html'), 'utf8'));
   if (problems.length > 0) throw new Error(`the bench build's CSP fails the check:\n${problems.join('\n')}`);
+  writeFileSync(hashFile, hash);
+  return { reused: false, hash, ms: performance.now() - started };
 }
 
 /** A running preview server of the bench build. */

@@ -21,6 +21,12 @@ export interface AppPathAvailability {
   annualReport: boolean;
   /** The app's talent export to .xlsx. */
   exportPath: boolean;
+  /** The app's backup and restore (renderer/data/backups.ts). */
+  backupPath: boolean;
+  /** B's roster import against the registry (renderer/bench/rosterPath.ts). */
+  rosterPath: boolean;
+  /** C's bulk transition of title applications (renderer/bench/titlesPath.ts). */
+  titlesPath: boolean;
   /** A human note per path: which module was found, or why it was not used. */
   notes: Record<string, string>;
 }
@@ -107,6 +113,39 @@ export interface ReportInput {
   year: number;
 }
 
+/** One `createBackup('manual')` of the whole database. */
+export interface BackupRunResult extends TimedRun {
+  /** File name in the backup folder. */
+  name: string;
+  fileBytes: number;
+  /** Rows of every table in the backup. */
+  rows: number;
+}
+
+/** One restore of a backup by name (`restoreNamedBackup`), with the app's own split of its time. */
+export interface RestoreRunResult extends TimedRun {
+  verifyMs: number;
+  preRestoreMs: number;
+  replaceMs: number;
+  rows: number;
+  /** The backup of the data as it was before (written by the restore). */
+  preRestoreName: string;
+}
+
+/** Input of another area's bench adapter: how many rows to make and against how many stored talents. */
+export interface AdapterInput {
+  rows?: number;
+  count?: number;
+  seed: number;
+  registrySize: number;
+}
+
+/** One timed run of another area's adapter. */
+export interface AdapterRunResult extends TimedRun {
+  /** What the adapter reported (counts), for the figure's note. */
+  detail?: string;
+}
+
 /** The API the harness calls on the page. Methods the app does not support yet are still present and reject with `NOT_YET: …`. */
 export interface BenchApi {
   /** The URL of this module (for loading the API alone on a page without the app). */
@@ -145,6 +184,21 @@ export interface BenchApi {
   appReport(input: ReportInput): Promise<TimedRun>;
   /** The app's export of all stored talents to .xlsx. */
   appExport(input: ExportInput): Promise<ExportRunResult>;
+  /** `createBackup('manual')` of the whole database through renderer/data/backups.ts. */
+  appBackup(): Promise<BackupRunResult>;
+  /** `restoreNamedBackup(name)`: verify, pre-restore backup, replace every table. */
+  appRestore(input: { name: string }): Promise<RestoreRunResult>;
+  /** Removes backup files the bench wrote (not timed, no audit entry). */
+  deleteBackups(input: { names: string[] }): Promise<void>;
+  /** B's roster import of `rows` rows against the stored registry (renderer/bench/rosterPath.ts). */
+  appRosterImport(input: AdapterInput): Promise<AdapterRunResult>;
+  /** C's bulk transition of `count` applications (renderer/bench/titlesPath.ts). */
+  appBulkTransition(input: AdapterInput): Promise<AdapterRunResult>;
+  /**
+   * Runs the app's daily start-up backup now if it is due (it would otherwise start a few seconds
+   * after the app opens, in the middle of a measurement), and waits for it. Not timed.
+   */
+  settleDailyBackup(): Promise<void>;
   /** Resolves once the app's background loading is done (the list's search index loaded), so "at rest" means at rest. */
   waitForAppIdle(input: { today: string }): Promise<void>;
   /** Ends workers the API started and drops in-memory indexes. */

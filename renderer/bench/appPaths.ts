@@ -6,10 +6,11 @@
  */
 import { announceTalentChanges, type TalentChange } from '../data/talentEvents';
 import { DEFAULT_MASK_PATTERN } from '../db/settings';
+import { getPlatform } from '../platform';
 import type { MaskPattern } from '../db/types';
 import { wrapWorker } from '../workers/rpc';
 import { talentFields } from '../../shared/talent/talentFields';
-import type { AppPathAvailability } from './api';
+import type { AdapterInput, AppPathAvailability } from './api';
 
 /** One import wizard session: its worker is started (untimed) before the file is handed over. */
 export interface AppImportSession {
@@ -37,8 +38,24 @@ export interface AppRepositoryAdapter {
   bulkStore(talents: readonly import('../../shared/talent/talent').Talent[]): Promise<void>;
 }
 
+/** D's headcount report (renderer/bench/reportPath.ts implements it). */
 export interface AppReportAdapter {
   headcountReport(year: number): Promise<unknown>;
+}
+
+/** Another area's timed path (B's roster import, C's bulk transition): one call, whatever it reports. */
+export interface AppAreaAdapter {
+  run(input: AdapterInput): Promise<unknown>;
+}
+
+/** The app's backup module (renderer/data/backups.ts) as the bench calls it. */
+export interface AppBackupAdapter {
+  /** `createBackup('manual')`: returns the file's name, size and rows. */
+  create(): Promise<{ name: string; fileBytes: number; rows: number }>;
+  /** `restoreNamedBackup(name)` with the app's own split of its time. */
+  restore(name: string): Promise<{ verifyMs: number; preRestoreMs: number; replaceMs: number; rows: number; preRestoreName: string }>;
+  /** Deletes files from the backup folder (no audit: the bench's own clean-up). */
+  remove(names: readonly string[]): Promise<void>;
 }
 
 export interface AppExportAdapter {
@@ -58,6 +75,9 @@ export interface AppPaths {
   search: AppSearchAdapter | null;
   report: AppReportAdapter | null;
   exporter: AppExportAdapter | null;
+  backup: AppBackupAdapter | null;
+  roster: AppAreaAdapter | null;
+  titles: AppAreaAdapter | null;
   notes: Record<string, string>;
 }
 
@@ -68,7 +88,11 @@ type ModuleLoaders = Record<string, () => Promise<unknown>>;
 const importModules: ModuleLoaders = import.meta.glob(['../workers/import.worker.ts'], { query: '?worker' });
 const repositoryModules: ModuleLoaders = import.meta.glob(['../data/talentRepository.ts']);
 const searchModules: ModuleLoaders = import.meta.glob(['../data/talentIndexClient.ts']);
-const reportModules: ModuleLoaders = import.meta.glob(['../features/reports/headcountReport.ts']);
+// Adapters other areas write next to this file (see renderer/bench/README in bench/README.md).
+const reportModules: ModuleLoaders = import.meta.glob(['./reportPath.ts']);
+const rosterModules: ModuleLoaders = import.meta.glob(['./rosterPath.ts']);
+const titlesModules: ModuleLoaders = import.meta.glob(['./titlesPath.ts']);
+const backupModules: ModuleLoaders = import.meta.glob(['../data/backups.ts']);
 const exportModules: ModuleLoaders = import.meta.glob(['../data/exports.ts']);
 // The settings page's demo-data worker, as a worker constructor (never imported into this thread).
 const demoWorkerModules: ModuleLoaders = import.meta.glob(['../features/settings/demoData.worker.ts'], { query: '?worker' });
@@ -165,6 +189,67 @@ function adaptExports(module: Record<string, unknown>): AppExportAdapter | null 
   };
 }
 
+/** D's report adapter: an exported object with `headcountReport(year)`, or the function itself. */
+function adaptReport(module: Record<string, unknown>): AppReportAdapter | null {
+  const direct = module.headcountReport;
+  if (typeof direct === 'function') return { headcountReport: (year) => (direct as (year: number) => Promise<unknown>)(year) };
+  for (const value of Object.values(module)) {
+    const candidate = value as Partial<AppReportAdapter> | null;
+    if (candidate && typeof candidate === 'object' && typeof candidate.headcountReport === 'function') {
+      const method = candidate.headcountReport;
+      return { headcountReport: (year) => method.call(candidate, year) };
+    }
+  }
+  return null;
+}
+
+/** An area's adapter file exporting one async function named `name`. */
+function adaptAreaFunction(name: string): (module: Record<string, unknown>) => AppAreaAdapter | null {
+  return (module) => {
+    const fn = module[name];
+    if (typeof fn !== 'function') return null;
+    return { run: (input) => (fn as (input: AdapterInput) => Promise<unknown>)(input) };
+  };
+}
+
+interface BackupModule {
+  createBackup(reason: 'manual'): Promise<{ ok: true; value: { name: string; fileBytes: number; manifest: { tables: Record<string, { rows: number } | undefined> } } } | { ok: false; error: { code: string; message: string } }>;
+  restoreNamedBackup(name: string): Promise<
+    | { ok: true; value: { rows: Record<string, number>; preRestore: { name: string }; millis: { verify: number; preRestoreBackup: number; restore: number } } }
+    | { ok: false; error: { code: string; message: string } }
+  >;
+}
+
+/** The backup page's calls: createBackup('manual') and restoreNamedBackup, on the app's database and backup folder. */
+function adaptBackups(module: Record<string, unknown>): AppBackupAdapter | null {
+  const backups = module as unknown as Partial<BackupModule>;
+  const { createBackup, restoreNamedBackup } = backups;
+  if (typeof createBackup !== 'function' || typeof restoreNamedBackup !== 'function') return null;
+  return {
+    async create() {
+      const written = await createBackup('manual');
+      if (!written.ok) throw new Error(`backup: ${written.error.code} ${written.error.message}`);
+      const rows = Object.values(written.value.manifest.tables).reduce((sum, table) => sum + (table?.rows ?? 0), 0);
+      return { name: written.value.name, fileBytes: written.value.fileBytes, rows };
+    },
+    async restore(name) {
+      const restored = await restoreNamedBackup(name);
+      if (!restored.ok) throw new Error(`restore: ${restored.error.code} ${restored.error.message}`);
+      const { millis, rows, preRestore } = restored.value;
+      return {
+        verifyMs: millis.verify,
+        preRestoreMs: millis.preRestoreBackup,
+        replaceMs: millis.restore,
+        rows: Object.values(rows).reduce((sum, count) => sum + count, 0),
+        preRestoreName: preRestore.name,
+      };
+    },
+    async remove(names) {
+      for (const name of names) await getPlatform().backups.delete(name);
+    },
+  };
+}
+
 function adaptDemoWorker(module: Record<string, unknown>): AppDemoSeeder | null {
   const WorkerConstructor = module.default;
   if (typeof WorkerConstructor !== 'function') return null;
@@ -215,9 +300,12 @@ export function loadAppPaths(): Promise<AppPaths> {
     const repository = await loadAdapter<AppRepositoryAdapter>('repository', repositoryModules, () => null, notes);
     const demoSeeder = await loadAdapter<AppDemoSeeder>('demoSeeder', demoWorkerModules, adaptDemoWorker, notes);
     const search = await loadAdapter<AppSearchAdapter>('search', searchModules, adaptIndexClient, notes);
-    const report = await loadAdapter<AppReportAdapter>('report', reportModules, () => null, notes);
+    const report = await loadAdapter<AppReportAdapter>('report', reportModules, adaptReport, notes);
     const exporter = await loadAdapter<AppExportAdapter>('export', exportModules, adaptExports, notes);
-    return { importer, repository, demoSeeder, search, report, exporter, notes };
+    const backup = await loadAdapter<AppBackupAdapter>('backup', backupModules, adaptBackups, notes);
+    const roster = await loadAdapter<AppAreaAdapter>('roster', rosterModules, adaptAreaFunction('rosterImportAgainstRegistry'), notes);
+    const titles = await loadAdapter<AppAreaAdapter>('titles', titlesModules, adaptAreaFunction('bulkTransition'), notes);
+    return { importer, repository, demoSeeder, search, report, exporter, backup, roster, titles, notes };
   })();
   return cached;
 }
@@ -231,6 +319,9 @@ export async function appPathAvailability(): Promise<AppPathAvailability> {
     searchWorker: paths.search !== null,
     annualReport: paths.report !== null,
     exportPath: paths.exporter !== null,
+    backupPath: paths.backup !== null,
+    rosterPath: paths.roster !== null,
+    titlesPath: paths.titles !== null,
     notes: paths.notes,
   };
 }

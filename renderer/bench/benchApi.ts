@@ -8,9 +8,10 @@ import { wrapWorker, type WrappedWorker } from '../workers/rpc';
 import { DATABASE_NAME, getDatabase, setSettings } from '../db';
 import { generateTalents } from '../../shared/demo';
 import type { Talent } from '../../shared/talent/talent';
-import { NOT_YET, type BenchApi, type QueryTimes, type TimedRun } from './api';
-import { appPathAvailability, loadAppPaths } from './appPaths';
+import { NOT_YET, type AdapterInput, type AdapterRunResult, type BenchApi, type QueryTimes, type TimedRun } from './api';
+import { appPathAvailability, loadAppPaths, type AppAreaAdapter, type AppSearchAdapter } from './appPaths';
 import type { BenchWorkerApi } from './bench.worker';
+import { startDailyBackupNow } from '../features/backup/dailyBackup';
 
 /** Talents per chunk when seeding through the app's repository. */
 const APP_SEED_CHUNK = 10_000;
@@ -79,6 +80,46 @@ async function loadedIndexWorker(): Promise<WrappedWorker<BenchWorkerApi>> {
 }
 
 let searchPrepared = false;
+
+/**
+ * The app's search path over a list of queries (search texts or filter changes): prepares it once
+ * (not timed), then times each query to its first page.
+ */
+async function timeAppQueries<Q>(queries: readonly Q[], ask: (search: AppSearchAdapter, query: Q) => Promise<{ total: number }>, today: string): Promise<QueryTimes> {
+  const search = (await loadAppPaths()).search;
+  if (!search) throw notYet('the app has no search worker yet');
+  const loadStarted = performance.now();
+  if (!searchPrepared) await search.prepare(today);
+  searchPrepared = true;
+  const loadMs = performance.now() - loadStarted;
+  const times: number[] = [];
+  const totals: number[] = [];
+  for (const query of queries) {
+    const started = performance.now();
+    const result = await ask(search, query);
+    times.push(performance.now() - started);
+    totals.push(result.total);
+  }
+  return { times, totals, loadMs };
+}
+
+/** Times another area's adapter with the longest main-thread task; counts it reports go to the note. */
+async function timeAreaAdapter(adapter: AppAreaAdapter | null, what: string, input: AdapterInput): Promise<AdapterRunResult> {
+  if (!adapter) throw notYet(`${what} (its adapter file is not in this build)`);
+  const { value, run } = await timedWithLongTasks(() => adapter.run(input));
+  return { ...run, ...(value === undefined ? {} : { detail: describeResult(value) }) };
+}
+
+/** A short text of what an adapter returned (numbers and short strings only). */
+function describeResult(value: unknown): string {
+  if (typeof value === 'number' || typeof value === 'string') return String(value).slice(0, 120);
+  if (!value || typeof value !== 'object') return '';
+  return Object.entries(value as Record<string, unknown>)
+    .filter(([, item]) => typeof item === 'number' || (typeof item === 'string' && item.length <= 40))
+    .map(([key, item]) => `${key} ${String(item)}`)
+    .join(', ')
+    .slice(0, 200);
+}
 
 function timesOf(values: { times: number[]; totals: number[] }, loadMs: number): QueryTimes {
   return { times: values.times, totals: values.totals, loadMs };
@@ -188,22 +229,8 @@ export function createBenchApi(): BenchApi {
       }
     },
 
-    async appSearch({ queries, limit, today }) {
-      const search = (await loadAppPaths()).search;
-      if (!search) throw notYet('the app has no search worker yet');
-      const loadStarted = performance.now();
-      if (!searchPrepared) await search.prepare(today);
-      searchPrepared = true;
-      const loadMs = performance.now() - loadStarted;
-      const times: number[] = [];
-      const totals: number[] = [];
-      for (const text of queries) {
-        const started = performance.now();
-        const result = await search.search(text, limit, today);
-        times.push(performance.now() - started);
-        totals.push(result.total);
-      }
-      return { times, totals, loadMs };
+    appSearch({ queries, limit, today }) {
+      return timeAppQueries(queries, (search, text) => search.search(text, limit, today), today);
     },
 
     async indexSearch(input) {
@@ -211,22 +238,8 @@ export function createBenchApi(): BenchApi {
       return timesOf(await worker.call.searchIndex(input), indexLoadMs);
     },
 
-    async appFilter({ filters, limit, today }) {
-      const search = (await loadAppPaths()).search;
-      if (!search) throw notYet('the app has no search worker yet');
-      const loadStarted = performance.now();
-      if (!searchPrepared) await search.prepare(today);
-      searchPrepared = true;
-      const loadMs = performance.now() - loadStarted;
-      const times: number[] = [];
-      const totals: number[] = [];
-      for (const filter of filters) {
-        const started = performance.now();
-        const result = await search.filter(filter, limit, today);
-        times.push(performance.now() - started);
-        totals.push(result.total);
-      }
-      return { times, totals, loadMs };
+    appFilter({ filters, limit, today }) {
+      return timeAppQueries(filters, (search, filter) => search.filter(filter, limit, today), today);
     },
 
     async indexFilter(input) {
@@ -246,6 +259,37 @@ export function createBenchApi(): BenchApi {
       if (!exporter) throw notYet('the app has no talent export yet');
       const { value, run } = await timedWithLongTasks(() => exporter.exportAllTalents(today));
       return { ...run, bytes: value };
+    },
+
+    async appBackup() {
+      const backup = (await loadAppPaths()).backup;
+      if (!backup) throw notYet('the app has no backup module');
+      const { value, run } = await timedWithLongTasks(() => backup.create());
+      return { ...run, ...value };
+    },
+
+    async appRestore({ name }) {
+      const backup = (await loadAppPaths()).backup;
+      if (!backup) throw notYet('the app has no backup module');
+      const { value, run } = await timedWithLongTasks(() => backup.restore(name));
+      return { ...run, ...value };
+    },
+
+    async deleteBackups({ names }) {
+      await (await loadAppPaths()).backup?.remove(names);
+    },
+
+    async appRosterImport(input) {
+      return timeAreaAdapter((await loadAppPaths()).roster, 'the roster import against the registry', input);
+    },
+
+    async appBulkTransition(input) {
+      return timeAreaAdapter((await loadAppPaths()).titles, 'the bulk transition of title applications', input);
+    },
+
+    async settleDailyBackup() {
+      // The app's own routine, through its own path (worker encode, platform store).
+      await startDailyBackupNow();
     },
 
     async waitForAppIdle({ today }) {
