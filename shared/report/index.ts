@@ -5,3 +5,4 @@ export * from './headcount';
 export * from './training';
 export * from './definitions';
 export * from './snapshot';
+export * from './workbook';
