@@ -4,10 +4,12 @@ import type { Dictionary } from './types';
 import { talentsEn } from './messages/talents';
 import { importEn } from './messages/import';
 import { backupEn } from './messages/backup';
+import { basesEn } from './messages/bases';
 export const en: Dictionary = {
   talents: talentsEn,
   import: importEn,
   backup: backupEn,
+  bases: basesEn,
   app: {
     name: 'TalentLedger',
     subtitle: 'Shanghai AI talent ledger',

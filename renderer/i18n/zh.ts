@@ -5,10 +5,12 @@
 import { talentsZh } from './messages/talents';
 import { importZh } from './messages/import';
 import { backupZh } from './messages/backup';
+import { basesZh } from './messages/bases';
 export const zh = {
   talents: talentsZh,
   import: importZh,
   backup: backupZh,
+  bases: basesZh,
   app: {
     name: '人才台账',
     subtitle: '上海市人工智能人才台账',
