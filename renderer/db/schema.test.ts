@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryIndexedDB, createTestDatabase, makeTestTalent } from './testing';
 import { applySchema, CURRENT_SCHEMA_VERSION, schemaVersions, upgradeAuditEntryToV2, upgradeTalentToV2 } from './schema';
-import type { TrainingBase } from './types';
+import type { TitleCertificate, TrainingBase } from './types';
 
 describe('schema versions', () => {
   it('are increasing whole numbers starting at 1', () => {
@@ -179,8 +179,8 @@ describe('upgrading a filled version-3 database to version 4', () => {
 
     await v4.trainingBases.add({ id: 'b-2', name: '甲', code: 'JD001', createdAt: 'x', updatedAt: 'x' } as TrainingBase);
     await expect(v4.trainingBases.add({ id: 'b-3', name: '乙', code: 'JD001', createdAt: 'x', updatedAt: 'x' } as TrainingBase)).rejects.toThrow();
-    await v4.titleCertificates.add({ id: 'c-1', talentId: 't-1', applicationId: 'a-1', numberKey: '2026|0001', createdAt: 'x', updatedAt: 'x' });
-    await expect(v4.titleCertificates.add({ id: 'c-2', talentId: 't-1', applicationId: 'a-1', numberKey: '2026|0001', createdAt: 'x', updatedAt: 'x' })).rejects.toThrow();
+    await v4.titleCertificates.add({ id: 'c-1', talentId: 't-1', applicationId: 'a-1', numberKey: '2026|0001', createdAt: 'x', updatedAt: 'x' } as TitleCertificate);
+    await expect(v4.titleCertificates.add({ id: 'c-2', talentId: 't-1', applicationId: 'a-1', numberKey: '2026|0001', createdAt: 'x', updatedAt: 'x' } as TitleCertificate)).rejects.toThrow();
     await v4.holidayCalendars.put({ year: 2027, holidays: ['2027-01-01'], workdays: [], source: 'imported', updatedAt: 'x' });
     expect(await v4.holidayCalendars.get(2027)).toMatchObject({ holidays: ['2027-01-01'] });
     v4.close();

@@ -6,9 +6,26 @@ import { z } from 'zod';
 import { err, ok, type Result } from '../../shared/result';
 import { auditedTransaction, writeAudit } from './audit';
 import type { TalentLedgerDB } from './db';
+import { DEFAULT_CERTIFICATE_NUMBER_FORMAT } from '../../shared/certification/certificate';
+import { DEFAULT_PASS_FRACTION } from '../../shared/certification/committee';
+import { DEFAULT_TITLE_RULES } from '../../shared/certification/eligibility';
 import type { MaskPattern, SettingKey, SettingRecord, SettingValues } from './types';
 
 const maskKeep = z.number().int().min(0).max(18);
+
+const yearsRequirementSchema = z
+  .object({ after: z.enum(['graduation', 'junior', 'intermediate', 'deputySenior', 'senior']), years: z.number().int().min(0).max(30) })
+  .nullable();
+const byEducationSchema = z.object({ phd: yearsRequirementSchema, master: yearsRequirementSchema, bachelor: yearsRequirementSchema, associate: yearsRequirementSchema });
+const titleRuleTableSchema = z.object({
+  yearsByEducation: z.object({ junior: byEducationSchema, intermediate: byEducationSchema, deputySenior: byEducationSchema, senior: byEducationSchema }),
+  continuingEducationHours: z.number().min(0).max(1000),
+  professionalSharePercent: z.number().min(0).max(100),
+  continuingEducationYears: z.number().int().min(0).max(10),
+  residenceRequired: z.boolean(),
+  socialInsuranceMonths: z.number().int().min(0).max(24),
+  recommendersRequired: z.number().int().min(0).max(10),
+});
 
 const settingSchemas: { [K in SettingKey]: z.ZodType<SettingValues[K]> } = {
   operatorName: z.string().trim().min(1).max(50),
@@ -21,6 +38,13 @@ const settingSchemas: { [K in SettingKey]: z.ZodType<SettingValues[K]> } = {
     phoneKeepEnd: maskKeep,
   }),
   listColumns: z.record(z.string(), z.array(z.string())),
+  titleRules: titleRuleTableSchema,
+  publicityWorkingDays: z.number().int().min(1).max(30),
+  publicityStartCounts: z.boolean(),
+  committeePassFraction: z
+    .object({ numerator: z.number().int().min(1).max(99), denominator: z.number().int().min(1).max(100) })
+    .refine((fraction) => fraction.numerator < fraction.denominator, 'numerator must be below denominator'),
+  certificateNumberFormat: z.string().trim().min(1).max(60).regex(/\{seq(?::\d)?\}/u),
 };
 
 /** PIPL-minded default: 310101********123X and 138****5678. */
@@ -32,6 +56,11 @@ export const SETTING_DEFAULTS: Omit<SettingValues, 'operatorName'> = {
   language: 'zh-CN',
   maskPattern: DEFAULT_MASK_PATTERN,
   listColumns: {},
+  titleRules: DEFAULT_TITLE_RULES,
+  publicityWorkingDays: 5,
+  publicityStartCounts: true,
+  committeePassFraction: DEFAULT_PASS_FRACTION,
+  certificateNumberFormat: DEFAULT_CERTIFICATE_NUMBER_FORMAT,
 };
 
 /** All settings as stored (invalid values dropped), without defaults. */

@@ -7,6 +7,11 @@ import type { Talent } from '../../shared/talent/talent';
 import type { TrainingBaseData } from '../../shared/bases/trainingBase';
 import type { EnrollmentData, RosterData } from '../../shared/roster/roster';
 import type { Language } from '../i18n/types';
+import type { ApplicationData } from '../../shared/certification/application';
+import type { TitleCertificateData } from '../../shared/certification/certificate';
+import type { TitleRuleTable } from '../../shared/certification/eligibility';
+import type { PassFraction } from '../../shared/certification/committee';
+import type { TransitionRecord } from '../../shared/certification/stateMachine';
 
 /** Fields every stored entity carries. Timestamps are ISO strings (UTC). */
 export interface StoredEntity {
@@ -16,12 +21,8 @@ export interface StoredEntity {
   updatedAt: string;
 }
 
-/** 职称申报: one application of one talent for one title level. */
-export interface CertificationApplication extends StoredEntity {
-  talentId: string;
-  /** Workflow state; the state machine lives in shared/ (later issue). */
-  status: string;
-}
+/** 职称申报: one application of one talent for one title level (shared/certification/application.ts). */
+export interface CertificationApplication extends StoredEntity, ApplicationData {}
 
 /** 培训基地 (shared/bases/trainingBase.ts); 基地编号 `code` is unique (index `&code`). */
 export interface TrainingBase extends StoredEntity, TrainingBaseData {}
@@ -33,31 +34,28 @@ export interface Roster extends StoredEntity, RosterData {}
 export interface Enrollment extends StoredEntity, EnrollmentData {}
 
 /** One state change of a title application (issue #8 extends it): who, when, from → to, note. */
-export interface ApplicationTransition {
+export interface ApplicationTransition extends TransitionRecord {
   id: string;
   applicationId: string;
-  /** ISO time. */
-  at: string;
-  operator: string;
-  from: string;
-  to: string;
-  note: string;
 }
 
-/** 评审批次: a committee sitting that groups applications (issue #8 extends it). */
+/** 评审批次: a committee sitting that groups applications. */
 export interface ReviewBatch extends StoredEntity {
   /** 评审年度. */
   year: number;
+  /** e.g. 2026年度人工智能专业高级职称评审. */
   name: string;
+  /** 评审委员会名称. */
+  committeeName: string;
+  /** Date of the sitting ('' not yet). */
+  meetingDate: string;
+  /** Members present at the sitting. */
+  membersPresent: string[];
+  note: string;
 }
 
-/** A title certificate (职称证书) issued on 已发证 (issue #8 extends it). */
-export interface TitleCertificate extends StoredEntity {
-  talentId: string;
-  applicationId: string;
-  /** `${year}|${number}`: unique within a year (index `&numberKey`). */
-  numberKey: string;
-}
+/** A title certificate (职称证书) issued on 已发证; `numberKey` = `${year}|${number}` is unique (index `&numberKey`). */
+export interface TitleCertificate extends StoredEntity, TitleCertificateData {}
 
 /** Public holidays and make-up workdays of one year (`YYYY-MM-DD` strings). */
 export interface HolidayCalendarRecord {
@@ -135,6 +133,16 @@ export interface SettingValues {
   maskPattern: MaskPattern;
   /** Visible list columns per list id (e.g. `talents` → field keys), in display order. */
   listColumns: Record<string, string[]>;
+  /** 职称申报资格 rule table (shared/certification/eligibility.ts). */
+  titleRules: TitleRuleTable;
+  /** 评审结果公示 length in working days. */
+  publicityWorkingDays: number;
+  /** Whether the start day of a 公示 counts as its day 1. */
+  publicityStartCounts: boolean;
+  /** Committee pass rule: strictly more than numerator/denominator of the votes. */
+  committeePassFraction: PassFraction;
+  /** Number format of 初级 certificates (`{year}`, `{seq:N}`). */
+  certificateNumberFormat: string;
 }
 
 export type SettingKey = keyof SettingValues;
