@@ -7,6 +7,7 @@ import { formatBytes, getDatabase, readStorageStatus, requestPersistentStorage, 
 import { useLanguage, useT } from '../../i18n';
 import { usePlatform, type AppInfo } from '../../platform';
 import { DemoDataCard } from './DemoDataCard';
+import { MaskPatternCard } from './MaskPatternCard';
 
 /** Share as a percentage; tiny shares read `<0.1` rather than a misleading `0.0`. */
 function formatPercent(share: number): string {
@@ -141,6 +142,7 @@ export function SettingsPage() {
       <Card title={t('settings.languageSection')}>
         <LanguageSwitch />
       </Card>
+      <MaskPatternCard />
       <DemoDataCard />
       <StorageCard />
       <AboutCard />

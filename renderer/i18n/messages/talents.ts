@@ -112,6 +112,20 @@ export const talentsZh = {
     select: '请选择',
     tagsPlaceholder: '输入后按回车添加',
   },
+  maskSettings: {
+    title: '证件号码和手机号脱敏',
+    intro: '列表、详情和导出中默认只显示首尾几位，其余以 * 代替。点“显示”查看单人完整号码时会记入操作日志。',
+    idNumber: '证件号码',
+    phone: '手机号码',
+    keepStart: '保留前',
+    keepEnd: '保留后',
+    digits: '位',
+    preview: '预览',
+    save: '保存',
+    reset: '恢复默认（前6后4 / 前3后4）',
+    saved: '脱敏规则已保存',
+    unchanged: '脱敏规则没有变化',
+  },
 } as const;
 
 export const talentsEn: Widened<typeof talentsZh> = {
@@ -223,5 +237,19 @@ export const talentsEn: Widened<typeof talentsZh> = {
     groupOther: 'Other',
     select: 'Select',
     tagsPlaceholder: 'Type and press Enter',
+  },
+  maskSettings: {
+    title: 'Masking of ID numbers and phones',
+    intro: 'Lists, details and exports show only the first and last characters; the rest become *. Revealing one person\'s full number with “Show” is written to the audit log.',
+    idNumber: 'ID number',
+    phone: 'Mobile phone',
+    keepStart: 'Keep first',
+    keepEnd: 'Keep last',
+    digits: 'characters',
+    preview: 'Preview',
+    save: 'Save',
+    reset: 'Default (first 6 + last 4 / first 3 + last 4)',
+    saved: 'Masking pattern saved',
+    unchanged: 'The masking pattern did not change',
   },
 };
