@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { craftXlsxLikeZip, csvText, deflateZeros, encodeGbk, randomBytes, realisticRosterSheets, rosterRow, ROSTER_HEADER, writeWorkbook } from '../shared/excel/testing/fixtures';
+import { applicationRow, applicationSheets, craftXlsxLikeZip, csvText, deflateZeros, encodeGbk, randomBytes, realisticRosterSheets, rosterRow, ROSTER_HEADER, writeWorkbook } from '../shared/excel/testing/fixtures';
 
 const root = join(import.meta.dirname, '..');
 let folder = '';
@@ -54,6 +54,20 @@ describe('check-file', { timeout: 90_000 }, () => {
     expect(human.status).toBe(1);
     expect(human.stdout).toContain('第 8 行：');
     expect(human.stdout).toContain('110105********0021');
+  });
+
+  it('checks a 职称申报汇总表 with --kind certifications', () => {
+    const bad = applicationRow(3);
+    bad[12] = ''; // 申报系列/专业/级别 is required
+    const path = fixture('applications.xlsx', writeWorkbook(applicationSheets([applicationRow(1), applicationRow(2), bad])));
+    const { status, stdout } = runChecker(path, '--kind', 'certifications', '--json');
+    expect(status).toBe(1);
+    const json = JSON.parse(stdout) as Record<string, unknown>;
+    expect(json).toMatchObject({ kind: 'certifications', sheet: '职称申报汇总表', headerRow: 3, rows: 3, valid: 2, invalid: 1 });
+    expect(json.issues).toEqual([expect.objectContaining({ row: 6, field: 'appliedTitle', column: '申报系列/专业/级别', code: 'REQUIRED', severity: 'error' })]);
+    const clean = fixture('applications-clean.xlsx', writeWorkbook(applicationSheets([applicationRow(1), applicationRow(2)])));
+    expect(runChecker(clean, '--kind=certifications').status).toBe(0);
+    expect(runChecker(clean, '--kind', 'titles').stderr).toContain('certifications');
   });
 
   it('reports the encoding of a GBK CSV', () => {

@@ -1,6 +1,6 @@
 /**
- * The file checker: training bases pre-check a roster (or a talent list) before sending it.
- *   npm run check-file -- <file> [--kind roster|talents] [--json] [--unmask]
+ * The file checker: training bases pre-check a roster (units: a talent list or a 职称申报汇总表) before sending it.
+ *   npm run check-file -- <file> [--kind roster|talents|certifications] [--json] [--unmask]
  * Node only, no database. Chinese report by default; `--json` prints exactly one JSON object.
  * Exit code 0: every row valid · 1: some row has an error · 2: the file cannot be read (or bad arguments).
  */
@@ -8,26 +8,26 @@ import { readFile, stat } from 'node:fs/promises';
 import { checkerExitCode, checkerJson, checkImportFile } from '../shared/excel/checkImportFile';
 import { formatCheckerOutput } from '../shared/excel/checkerReport';
 import { importFileError } from '../shared/excel/importErrors';
-import { IMPORT_KINDS, isImportKind, type ImportKind } from '../shared/excel/importKinds';
+import { CHECK_KINDS, isCheckKind, type CheckKind } from '../shared/excel/importKinds';
 import { DEFAULT_MAX_UNCOMPRESSED_BYTES } from '../shared/excel/readWorkbook';
 import { err } from '../shared/result';
 
-const USAGE = `用法：npm run check-file -- <文件> [--kind ${IMPORT_KINDS.join('|')}] [--json] [--unmask]
-  --kind    文件类型：roster 培训花名册（默认）、talents 人才信息表
+const USAGE = `用法：npm run check-file -- <文件> [--kind ${CHECK_KINDS.join('|')}] [--json] [--unmask]
+  --kind    文件类型：roster 培训花名册（默认）、talents 人才信息表、certifications 职称申报汇总表
   --json    输出一个 JSON 对象（机器读取）
   --unmask  完整显示证件号码和手机号码（默认部分隐藏）
 退出码：0 全部通过；1 有数据行未通过；2 文件无法读取或参数错误`;
 
 interface Arguments {
   file: string;
-  kind: ImportKind;
+  kind: CheckKind;
   json: boolean;
   unmask: boolean;
 }
 
 function parseArguments(argv: readonly string[]): Arguments | string {
   let file: string | undefined;
-  let kind: ImportKind = 'roster';
+  let kind: CheckKind = 'roster';
   let json = false;
   let unmask = false;
   for (let index = 0; index < argv.length; index += 1) {
@@ -36,7 +36,7 @@ function parseArguments(argv: readonly string[]): Arguments | string {
     else if (arg === '--unmask') unmask = true;
     else if (arg === '--kind' || arg.startsWith('--kind=')) {
       const value = arg === '--kind' ? argv[(index += 1)] : arg.slice('--kind='.length);
-      if (value === undefined || !isImportKind(value)) return `不支持的类型：${value ?? '（缺少）'}（可选 ${IMPORT_KINDS.join('、')}）`;
+      if (value === undefined || !isCheckKind(value)) return `不支持的类型：${value ?? '（缺少）'}（可选 ${CHECK_KINDS.join('、')}）`;
       kind = value;
     } else if (arg === '--help' || arg === '-h') return '';
     else if (arg.startsWith('--')) return `未知参数：${arg}`;

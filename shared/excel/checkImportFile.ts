@@ -7,7 +7,7 @@ import { err, ok, type Result } from '../result';
 import type { TemplateMeta, SpreadsheetFormat, WorkbookGrid } from './grid';
 import { mapColumns, type AmbiguousColumn, type ColumnMapping, type ColumnOverride } from './headerMapping';
 import { importFileError, type ImportFileError } from './importErrors';
-import { importKindSpec, type ImportKind } from './importKinds';
+import { importKindSpec, type CheckKind } from './importKinds';
 import { DEFAULT_MAX_DATA_ROWS, readWorkbook, type ReadWorkbookLimits } from './readWorkbook';
 import { findDataSheet, findHeaderRow, headerTexts, withSubHeader, type DataSheetLocation } from './sheetLayout';
 import type { TextEncodingName } from './textDecoding';
@@ -37,7 +37,7 @@ export type CheckImportOptions = CheckGridOptions & ReadWorkbookLimits;
 /** Outcome of checking a readable file; the first fields are the checker's JSON (see {@link checkerJson}). */
 export interface ImportCheckResult {
   file: string;
-  kind: ImportKind;
+  kind: CheckKind;
   format: SpreadsheetFormat;
   /** CSV only. */
   encoding?: TextEncodingName;
@@ -69,7 +69,7 @@ export interface ImportCheckResult {
 /** The checker's JSON for a readable file: the documented fields only (`template` when present). */
 export interface CheckerJson {
   file: string;
-  kind: ImportKind;
+  kind: CheckKind;
   format: SpreadsheetFormat;
   encoding?: TextEncodingName;
   sheet: string;
@@ -93,7 +93,7 @@ export interface CheckerErrorJson {
  * FILE_CORRUPT, FILE_ENCRYPTED, FILE_TOO_LARGE (bytes, uncompressed size or more than
  * `maxDataRows` data rows), FILE_EMPTY, NO_HEADER, UNSUPPORTED_FORMAT.
  */
-export async function checkImportFile(bytes: Uint8Array, fileName: string, kind: ImportKind, opts: CheckImportOptions = {}): Promise<Result<ImportCheckResult, ImportFileError>> {
+export async function checkImportFile(bytes: Uint8Array, fileName: string, kind: CheckKind, opts: CheckImportOptions = {}): Promise<Result<ImportCheckResult, ImportFileError>> {
   const grid = await readWorkbook(bytes, fileName, opts);
   if (!grid.ok) return grid;
   return checkWorkbookGrid(grid.value, fileName, kind, opts);
@@ -103,7 +103,7 @@ export async function checkImportFile(bytes: Uint8Array, fileName: string, kind:
  * Locates the data sheet, header row and column mapping: the user's sheet/header row when given
  * (`opts.sheet`, `opts.headerRow`), otherwise the first visible sheet with a header; overrides apply.
  */
-export function locateDataSheet(grid: WorkbookGrid, kind: ImportKind, opts: Pick<CheckGridOptions, 'sheet' | 'headerRow' | 'overrides'> = {}): DataSheetLocation | undefined {
+export function locateDataSheet(grid: WorkbookGrid, kind: CheckKind, opts: Pick<CheckGridOptions, 'sheet' | 'headerRow' | 'overrides'> = {}): DataSheetLocation | undefined {
   const spec = importKindSpec(kind);
   if (opts.sheet === undefined) return findDataSheet(grid, spec.fields, spec.headerKeys, opts.overrides);
   const sheetIndex = grid.sheets.findIndex((candidate) => candidate.name === opts.sheet);
@@ -124,7 +124,7 @@ export function locateDataSheet(grid: WorkbookGrid, kind: ImportKind, opts: Pick
  * The part of {@link checkImportFile} after reading: synchronous, so a worker can keep the grid and
  * re-run it when the user changes the mapping, sheet or header row without parsing the file again.
  */
-export function checkWorkbookGrid(grid: WorkbookGrid, fileName: string, kind: ImportKind, opts: CheckGridOptions = {}): Result<ImportCheckResult, ImportFileError> {
+export function checkWorkbookGrid(grid: WorkbookGrid, fileName: string, kind: CheckKind, opts: CheckGridOptions = {}): Result<ImportCheckResult, ImportFileError> {
   const spec = importKindSpec(kind);
   const located = locateDataSheet(grid, kind, opts);
   if (!located) return err(importFileError('NO_HEADER'));

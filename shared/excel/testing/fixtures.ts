@@ -64,6 +64,34 @@ export function rosterRow(n: number): FixtureCell[] {
   ];
 }
 
+/** The 职称申报汇总表 header as units fill it (the bureau's form; 身份证号码 is a synonym of 身份证号). */
+export const APPLICATION_HEADER = [
+  '序号', '姓名', '性别', '出生年月', '身份证号码', '工作单位', '统一社会信用代码', '现从事专业', '学历/学位', '毕业院校及专业',
+  '毕业时间', '现职称及取得时间', '申报系列/专业/级别', '申报途径', '年度考核', '继续教育学时', '社保/居住证', '业绩摘要', '单位公示起止', '审核意见',
+];
+
+/** One valid 职称申报汇总表 row for applicant `n` (text cells, as a unit types them). */
+export function applicationRow(n: number): FixtureCell[] {
+  const gender = n % 2 === 0 ? 'M' : 'F';
+  const id = traineeId(n, gender);
+  return [
+    n, `申报人${n}`, gender === 'M' ? '男' : '女', `${id.slice(6, 10)}.${Number(id.slice(10, 12))}`, id, '上海某某智能科技有限公司', '', '人工智能',
+    '硕士/工学硕士', '上海交通大学 计算机科学与技术', '2015年7月', '工程师 2019-12', '工程系列/人工智能/高级工程师', '正常晋升', '优秀', 96, '上海户籍',
+    '主持大模型推理平台研发', '2025-03-03至2025-03-07', '',
+  ];
+}
+
+/** A unit's 职称申报汇总表: a title line, the 填报单位 line, the header, the rows and a 制表 footer. */
+export function applicationSheets(dataRows: FixtureCell[][]): FixtureSheet[] {
+  return [
+    {
+      name: '职称申报汇总表',
+      rows: [['2025年度工程系列人工智能专业职称申报人员汇总表'], ['填报单位（盖章）：上海某某智能科技有限公司'], APPLICATION_HEADER, ...dataRows, ['制表人：张老师']],
+      merges: ['A1:T1'],
+    },
+  ];
+}
+
 /**
  * The roster a real training base sends: an instruction sheet first, a merged title, a 填报单位
  * line and a blank row above the header, blank rows inside, 合计/制表人 footers, and a hidden sheet.
