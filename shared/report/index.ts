@@ -6,3 +6,4 @@ export * from './training';
 export * from './definitions';
 export * from './snapshot';
 export * from './workbook';
+export * from './absences';

@@ -289,3 +289,27 @@ describe('dimensions', () => {
     for (const dimension of Object.values(DIMENSIONS)) expect(new Set(dimension.members.map((member) => member.code)).size).toBe(dimension.members.length);
   });
 });
+
+describe('re-entry from the audit log', () => {
+  it('turns a restore into an absence from the old 离库日期 to the restore day (China time)', async () => {
+    const { absencesFromAudit } = await import('./absences');
+    const restore = (at: string, before: string, leftDate: unknown) => ({
+      at,
+      changes: [
+        { field: 'status', before, after: 'active' },
+        { field: 'leftDate', before: leftDate, after: '' },
+      ],
+    });
+    expect(
+      absencesFromAudit([
+        restore('2025-02-28T16:30:00.000Z', 'movedOut', '2024-06-30'), // 2025-03-01 00:30 in Shanghai
+        restore('2023-05-01T02:00:00.000Z', 'cancelled', '2022-01-10'),
+        restore('2025-01-01T02:00:00.000Z', 'movedOut', undefined), // no date: nothing to rebuild
+        { at: '2024-06-30T02:00:00.000Z', changes: [{ field: 'status', before: 'active', after: 'movedOut' }] }, // leaving, not a restore
+      ]),
+    ).toEqual([
+      { from: '2022-01-10', until: '2023-05-01' },
+      { from: '2024-06-30', until: '2025-03-01' },
+    ]);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import { CELL_STYLES, writeXlsx } from './xlsxWriter';
+import { CELL_STYLES, writeXlsx, type CellStyleName } from './xlsxWriter';
 import { unzipText } from './testing';
 
 describe('report layout: merged title, borders, number formats, print setup', () => {
@@ -13,11 +13,11 @@ describe('report layout: merged title, borders, number formats, print setup', ()
           columns: [{ width: 16 }, { width: 10 }, { width: 10 }],
           rows: [['按区统计', null, null], ['区', '人数', '占比'], ['浦东新区', 3, 0.6], ['合计', 5, 1]],
           merges: ['A1:C1'],
-          cellStyles: new Map([
-            [0, new Map([[0, 'reportTitle' as const]])],
-            [1, new Map([[0, 'reportHeader' as const], [1, 'reportHeader' as const], [2, 'reportHeader' as const]])],
-            [2, new Map([[0, 'reportLabel' as const], [1, 'reportNumber' as const], [2, 'reportPercent' as const]])],
-            [3, new Map([[0, 'reportTotalLabel' as const], [1, 'reportTotalNumber' as const], [2, 'reportTotalPercent' as const]])],
+          cellStyles: new Map<number, Map<number, CellStyleName>>([
+            [0, new Map([[0, 'reportTitle']])],
+            [1, new Map([[0, 'reportHeader'], [1, 'reportHeader'], [2, 'reportHeader']])],
+            [2, new Map([[0, 'reportLabel'], [1, 'reportNumber'], [2, 'reportPercent']])],
+            [3, new Map([[0, 'reportTotalLabel'], [1, 'reportTotalNumber'], [2, 'reportTotalPercent']])],
           ]),
           print: { orientation: 'landscape', paper: 'A4', fitToWidth: true, repeatRows: { first: 0, last: 1 } },
         },
