@@ -7,6 +7,7 @@ import type { Talent } from '../../shared/talent/talent';
 import type { TrainingBaseData } from '../../shared/bases/trainingBase';
 import type { EnrollmentData, RosterData } from '../../shared/roster/roster';
 import type { Language } from '../i18n/types';
+import type { AnnualReport, ReportFigure } from '../../shared/report/snapshot';
 import type { ApplicationData } from '../../shared/certification/application';
 import type { TitleCertificateData } from '../../shared/certification/certificate';
 import type { TitleRuleTable } from '../../shared/certification/eligibility';
@@ -67,11 +68,25 @@ export interface HolidayCalendarRecord {
   updatedAt: string;
 }
 
-/** A frozen annual report (issue #9 extends it). */
+/** A frozen annual report (报表快照): figures, definitions and the data's checksum at the time (shared/report). */
 export interface ReportSnapshot {
   id: string;
   year: number;
   createdAt: string;
+  /** Who froze it (制表人). */
+  operator: string;
+  /** 填报单位 at the time. */
+  unit: string;
+  note: string;
+  /** 统计口径 as printed then, and its version. */
+  definitions: string;
+  definitionsVersion: number;
+  /** SHA-256 of the report's input data. */
+  checksum: string;
+  /** The full report as computed then. */
+  report: AnnualReport;
+  /** Its figures flattened (what a comparison reads). */
+  figures: ReportFigure[];
 }
 
 /** Audit log actions. `reveal` is showing a masked ID number or phone in full. */
