@@ -9,6 +9,7 @@ import type { TalentLedgerDB } from './db';
 import { DEFAULT_CERTIFICATE_NUMBER_FORMAT } from '../../shared/certification/certificate';
 import { DEFAULT_PASS_FRACTION } from '../../shared/certification/committee';
 import { DEFAULT_TITLE_RULES } from '../../shared/certification/eligibility';
+import { DEFAULT_REPORT_TARGETS } from '../../shared/report/model';
 import type { MaskPattern, SettingKey, SettingRecord, SettingValues } from './types';
 
 const maskKeep = z.number().int().min(0).max(18);
@@ -45,6 +46,8 @@ const settingSchemas: { [K in SettingKey]: z.ZodType<SettingValues[K]> } = {
     .object({ numerator: z.number().int().min(1).max(99), denominator: z.number().int().min(1).max(100) })
     .refine((fraction) => fraction.numerator < fraction.denominator, 'numerator must be below denominator'),
   certificateNumberFormat: z.string().trim().min(1).max(60).regex(/\{seq(?::\d)?\}/u),
+  reportTargets: z.object({ talents: z.number().int().min(0).max(10_000_000), bases: z.number().int().min(0).max(10_000), seniorTitles: z.number().int().min(0).max(1_000_000) }),
+  reportUnit: z.string().trim().max(100),
 };
 
 /** PIPL-minded default: 310101********123X and 138****5678. */
@@ -61,6 +64,8 @@ export const SETTING_DEFAULTS: Omit<SettingValues, 'operatorName'> = {
   publicityStartCounts: true,
   committeePassFraction: DEFAULT_PASS_FRACTION,
   certificateNumberFormat: DEFAULT_CERTIFICATE_NUMBER_FORMAT,
+  reportTargets: DEFAULT_REPORT_TARGETS,
+  reportUnit: '',
 };
 
 /** All settings as stored (invalid values dropped), without defaults. */

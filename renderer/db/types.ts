@@ -8,6 +8,7 @@ import type { TrainingBaseData } from '../../shared/bases/trainingBase';
 import type { EnrollmentData, RosterData } from '../../shared/roster/roster';
 import type { Language } from '../i18n/types';
 import type { AnnualReport, ReportFigure } from '../../shared/report/snapshot';
+import type { ReportTargets } from '../../shared/report/model';
 import type { ApplicationData } from '../../shared/certification/application';
 import type { TitleCertificateData } from '../../shared/certification/certificate';
 import type { TitleRuleTable } from '../../shared/certification/eligibility';
@@ -158,6 +159,10 @@ export interface SettingValues {
   committeePassFraction: PassFraction;
   /** Number format of 初级 certificates (`{year}`, `{seq:N}`). */
   certificateNumberFormat: string;
+  /** Programme targets the report and the 工作台 measure against (shared/report). */
+  reportTargets: ReportTargets;
+  /** 填报单位 printed on the report. */
+  reportUnit: string;
 }
 
 export type SettingKey = keyof SettingValues;
