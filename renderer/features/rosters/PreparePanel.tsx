@@ -112,7 +112,7 @@ export function PreparePanel({ mask }: { mask: MaskPattern }) {
     <Flex vertical gap={12} data-testid="prepare-panel">
       {failure && <Alert type="error" showIcon title={t('bases.receipt.failed', { message: errorText(failure) })} closable={{ onClose: () => setFailure(null) }} />}
       {exported && <Alert type="success" showIcon title={exported} data-testid="prepare-exported" />}
-      <Descriptions size="small" column={3} bordered>
+      <Descriptions size="small" column={3} bordered layout="vertical">
         <Descriptions.Item label={t('bases.prepare.base')}>
           <Select
             style={{ width: 240 }}

@@ -170,7 +170,7 @@ export function ReceivePanel({ mask, onOpenRoster }: { mask: MaskPattern; onOpen
           ) : (
             <Alert type="info" showIcon title={t('bases.receipt.plainFile')} data-testid="plain-roster" />
           )}
-          <Descriptions size="small" column={4} bordered>
+          <Descriptions size="small" column={4} bordered layout="vertical">
             <Descriptions.Item label={t('bases.receipt.base')}>
               <Select
                 style={{ width: 220 }}
