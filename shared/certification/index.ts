@@ -6,3 +6,4 @@ export * from './eligibility';
 export * from './committee';
 export * from './certificate';
 export * from './sampleApplication';
+export * from './exports';
