@@ -47,7 +47,9 @@ import {
   DATABASE_NAME,
   formatBytes,
   getDatabase,
+  getSetting,
   readStorageStatus,
+  SETTING_DEFAULTS,
   TABLE_NAMES,
   UNKNOWN_OPERATOR,
   writeAudit,
@@ -840,17 +842,14 @@ export function reportDailyBackupProgress(progress: BackupProgress): void {
 export type { BackupComparison, BackupManifest, BackupError };
 
 // ——— Audit log retention ——————————————————————————————————————————————————————————————
-// Kept as a raw row of the settings table (so it travels with backups). The typed settings API does
-// not know the key yet (renderer/db/types.ts SettingValues is another module's); readStoredSettings
-// skips unknown keys, so the row is invisible to it.
+// A typed setting (`auditRetentionYears` in SettingValues), a row of the settings table, so it
+// travels with backups.
 
 const AUDIT_RETENTION_KEY = 'auditRetentionYears';
 
 /** Years of audit log kept; 0 = keep everything (the default). */
 export async function readAuditRetentionYears(db: TalentLedgerDB): Promise<number> {
-  const record = (await db.table<{ key: string; value: unknown }, string>('settings').get(AUDIT_RETENTION_KEY)) as { value?: unknown } | undefined;
-  const value = record?.value;
-  return typeof value === 'number' && Number.isInteger(value) && value > 0 && value <= 100 ? value : 0;
+  return (await getSetting(db, AUDIT_RETENTION_KEY)) ?? SETTING_DEFAULTS.auditRetentionYears;
 }
 
 /** Sets the audit retention (0 = keep all) with an audit entry of its own. */
@@ -861,7 +860,7 @@ export async function setAuditRetentionYears(db: TalentLedgerDB, years: number):
   const changed = await auditedTransaction(db, [], async () => {
     const before = await readAuditRetentionYears(db);
     if (before === years) return false;
-    await db.table('settings').put({ key: AUDIT_RETENTION_KEY, value: years });
+    await db.settings.put({ key: AUDIT_RETENTION_KEY, value: years });
     await writeAudit(db, { action: 'settings', entity: 'settings', changes: [{ field: AUDIT_RETENTION_KEY, before, after: years }], note: '操作日志保留期限' });
     return true;
   });

@@ -48,6 +48,7 @@ const settingSchemas: { [K in SettingKey]: z.ZodType<SettingValues[K]> } = {
   certificateNumberFormat: z.string().trim().min(1).max(60).regex(/\{seq(?::\d)?\}/u),
   reportTargets: z.object({ talents: z.number().int().min(0).max(10_000_000), bases: z.number().int().min(0).max(10_000), seniorTitles: z.number().int().min(0).max(1_000_000) }),
   reportUnit: z.string().trim().max(100),
+  auditRetentionYears: z.number().int().min(0).max(100),
 };
 
 /** PIPL-minded default: 310101********123X and 138****5678. */
@@ -66,6 +67,7 @@ export const SETTING_DEFAULTS: Omit<SettingValues, 'operatorName'> = {
   certificateNumberFormat: DEFAULT_CERTIFICATE_NUMBER_FORMAT,
   reportTargets: DEFAULT_REPORT_TARGETS,
   reportUnit: '',
+  auditRetentionYears: 0,
 };
 
 /** All settings as stored (invalid values dropped), without defaults. */

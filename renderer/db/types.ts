@@ -163,6 +163,8 @@ export interface SettingValues {
   reportTargets: ReportTargets;
   /** 填报单位 printed on the report. */
   reportUnit: string;
+  /** Years of 操作日志 kept (older entries are removed after the daily backup); 0 keeps everything. */
+  auditRetentionYears: number;
 }
 
 export type SettingKey = keyof SettingValues;
