@@ -180,8 +180,8 @@ export interface BenchApi {
   appFilter(input: FilterInput): Promise<QueryTimes>;
   /** Filter recount through the search index alone. */
   indexFilter(input: FilterInput): Promise<QueryTimes>;
-  /** The annual headcount report computation. */
-  appReport(input: ReportInput): Promise<TimedRun>;
+  /** The annual headcount report computation (`detail`: what the report path said, e.g. its in-worker time). */
+  appReport(input: ReportInput): Promise<AdapterRunResult>;
   /** The app's export of all stored talents to .xlsx. */
   appExport(input: ExportInput): Promise<ExportRunResult>;
   /** `createBackup('manual')` of the whole database through renderer/data/backups.ts. */
