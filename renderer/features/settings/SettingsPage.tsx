@@ -6,6 +6,7 @@ import { OperatorFields, type OperatorFormValues } from '../../components/Operat
 import { formatBytes, getDatabase, readStorageStatus, requestPersistentStorage, setSettings, useSettings, type StorageStatus } from '../../db';
 import { useLanguage, useT } from '../../i18n';
 import { usePlatform, type AppInfo } from '../../platform';
+import { BackupSettingsCard } from './BackupSettingsCard';
 import { DemoDataCard } from './DemoDataCard';
 import { MaskPatternCard } from './MaskPatternCard';
 
@@ -145,6 +146,7 @@ export function SettingsPage() {
       <MaskPatternCard />
       <DemoDataCard />
       <StorageCard />
+      <BackupSettingsCard />
       <AboutCard />
     </Flex>
   );
