@@ -10,13 +10,14 @@ import { programmeLabel } from '../../../shared/bases/trainingBase';
 import type { AppError } from '../../../shared/result';
 import { listBases } from '../../data/bases';
 import type { ConflictResolution } from '../../data/importBatches';
-import { applyRosterContext, buildSubmissionFile, commitRosterReceipt, readRosterFile, type ParsedRosterFile, type RosterReceipt } from '../../data/rosters';
+import { applyRosterContext, buildSubmissionFile, commitRosterReceipt, type ParsedRosterFile, type RosterReceipt } from '../../data/rosters';
 import { announceTalentChanges, TALENT_CHANGE_ID_LIMIT } from '../../data/talentEvents';
 import { getDatabase } from '../../db/db';
 import type { MaskPattern } from '../../db/types';
 import { useLanguage, useT } from '../../i18n';
 import { FileDropZone, usePlatform, type OpenedFile } from '../../platform';
 import { ReceiptRowsTable } from './ReceiptRowsTable';
+import { readRosterFileInWorker } from './rosterFileClient';
 import { appVersion, ROSTER_FILE_FILTERS, todayInShanghai } from './shared';
 
 export function PreparePanel({ mask }: { mask: MaskPattern }) {
@@ -65,7 +66,7 @@ export function PreparePanel({ mask }: { mask: MaskPattern }) {
     setFailure(null);
     setExported(null);
     try {
-      const result = await readRosterFile(file.bytes, file.name, { today: todayInShanghai() });
+      const result = await readRosterFileInWorker(file.bytes, file.name, todayInShanghai());
       if (!result.ok) setFailure(result.error);
       else setParsed(result.value);
     } finally {

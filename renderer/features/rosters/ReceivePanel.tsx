@@ -12,7 +12,7 @@ import type { TalentCategory } from '../../../shared/talent/talent';
 import type { AppError } from '../../../shared/result';
 import { listBases } from '../../data/bases';
 import type { ConflictResolution } from '../../data/importBatches';
-import { applyRosterContext, commitRosterReceipt, findProgramme, readRosterFile, type ParsedRosterFile, type RosterCommitResult, type RosterReceipt } from '../../data/rosters';
+import { applyRosterContext, commitRosterReceipt, findProgramme, type ParsedRosterFile, type RosterCommitResult, type RosterReceipt } from '../../data/rosters';
 import { announceTalentChanges, TALENT_CHANGE_ID_LIMIT } from '../../data/talentEvents';
 import { getDatabase } from '../../db/db';
 import type { MaskPattern } from '../../db/types';
@@ -20,6 +20,7 @@ import { formatDate, formatDateTime } from '../../components/format';
 import { useLanguage, useT } from '../../i18n';
 import { FileDropZone, type OpenedFile } from '../../platform';
 import { ReceiptRowsTable } from './ReceiptRowsTable';
+import { readRosterFileInWorker } from './rosterFileClient';
 import { rosterStatusLabel, ROSTER_FILE_FILTERS, todayInShanghai } from './shared';
 
 interface Choice {
@@ -74,7 +75,7 @@ export function ReceivePanel({ mask, onOpenRoster }: { mask: MaskPattern; onOpen
     setResolutions(new Map());
     setConfirmEdited(false);
     try {
-      const result = await readRosterFile(file.bytes, file.name, { today: todayInShanghai() });
+      const result = await readRosterFileInWorker(file.bytes, file.name, todayInShanghai());
       if (!result.ok) {
         setFailure(result.error);
         setParsed(null);
