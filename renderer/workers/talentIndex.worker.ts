@@ -6,6 +6,7 @@
  * just those ids; `{ reset: true }` reloads everything.
  */
 import { maskIdNumber, maskPhone } from '../../shared/identity/mask';
+import { decodeIndexSnapshot, encodeIndexSnapshotParts, type IndexSnapshot } from '../../shared/search/indexSnapshot';
 import { TALENT_INDEX_FIELDS, TalentSearchIndex, type TalentIndexSource, type TalentQuery } from '../../shared/search/talentSearch';
 import type { Talent } from '../../shared/talent/talent';
 import { onTalentChanges, type TalentChange } from '../data/talentEvents';
@@ -29,6 +30,8 @@ export interface TalentIndexStatus {
   total: number;
   /** Bumped after every applied change: cached pages of an older version are stale. */
   version: number;
+  /** How the last full load went (for the speed figures). */
+  lastLoad?: { from: 'snapshot' | 'database'; readMs: number; buildMs: number; newer: number };
 }
 
 /** One list query: the pure query plus the mask to apply and any extra columns to fetch. */
@@ -80,6 +83,8 @@ const status: TalentIndexStatus = { ready: false, loaded: 0, total: 0, version: 
 let loading: Promise<void> | null = null;
 /** Changes heard while a load runs: applied once it finishes (a load may have read the old state). */
 let pendingChanges: TalentChange[] = [];
+/** Set by a reset or a count mismatch: the next load reads the database, not the snapshot. */
+let fullReloadWanted = false;
 const progressListeners = new Set<(value: TalentIndexStatus) => void>();
 const versionWaiters = new Set<{ since: number; resolve: (value: TalentIndexStatus) => void }>();
 
@@ -103,10 +108,127 @@ function bumpVersion(): void {
   }
 }
 
-async function loadAll(): Promise<void> {
+/** Where the index snapshot lives (OPFS: private to the app, like its IndexedDB). */
+const SNAPSHOT_DIRECTORY = 'talent-index';
+const SNAPSHOT_FILE = 'index.json';
+/** Wait after the last applied change before rewriting the snapshot (edits come in bursts). */
+const SNAPSHOT_DEBOUNCE_MS = 15_000;
+
+async function snapshotDirectory(): Promise<FileSystemDirectoryHandle | null> {
+  if (typeof navigator === 'undefined' || typeof navigator.storage?.getDirectory !== 'function') return null;
+  try {
+    return await (await navigator.storage.getDirectory()).getDirectoryHandle(SNAPSHOT_DIRECTORY, { create: true });
+  } catch {
+    return null;
+  }
+}
+
+async function readSnapshot(): Promise<IndexSnapshot | null> {
+  try {
+    const directory = await snapshotDirectory();
+    if (!directory) return null;
+    const file = await (await directory.getFileHandle(SNAPSHOT_FILE)).getFile();
+    return decodeIndexSnapshot(await file.text());
+  } catch {
+    return null; // none yet
+  }
+}
+
+async function deleteSnapshot(): Promise<void> {
+  try {
+    await (await snapshotDirectory())?.removeEntry(SNAPSHOT_FILE);
+  } catch {
+    // Nothing to delete.
+  }
+}
+
+function bySlotOrder(a: TalentIndexSource, b: TalentIndexSource): number {
+  if (a.updatedAt !== b.updatedAt) return a.updatedAt < b.updatedAt ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** Writes the loaded index to OPFS, so the next start can skip the full read. */
+async function writeSnapshot(): Promise<void> {
+  if (!status.ready || loading) return;
+  const directory = await snapshotDirectory();
+  if (!directory) return;
+  const version = status.version;
+  const ordered = [...sources.values()].sort(bySlotOrder);
+  const newest = ordered[ordered.length - 1];
+  const writable = await (await directory.getFileHandle(SNAPSHOT_FILE, { create: true })).createWritable();
+  try {
+    for (const part of encodeIndexSnapshotParts({ sources: ordered, pinyin: index.pinyinEntries(), latest: newest ? { id: newest.id, updatedAt: newest.updatedAt } : null })) {
+      await writable.write(part);
+      // Let waiting queries run between columns.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      // A change meanwhile: this copy is already stale; the change schedules a new one.
+      if (status.version !== version || !status.ready) {
+        await writable.abort();
+        return;
+      }
+    }
+    await writable.close();
+  } catch (error) {
+    await writable.abort().catch(() => undefined);
+    throw error;
+  }
+}
+
+let snapshotTimer: ReturnType<typeof setTimeout> | null = null;
+
+function scheduleSnapshot(delayMs: number): void {
+  if (snapshotTimer !== null) clearTimeout(snapshotTimer);
+  snapshotTimer = setTimeout(() => {
+    snapshotTimer = null;
+    writeSnapshot().catch((error: unknown) => {
+      console.warn('talent index snapshot not written', error instanceof Error ? error.message : String(error));
+    });
+  }, delayMs);
+}
+
+function install(ordered: readonly TalentIndexSource[], pinyin: IndexSnapshot['pinyin']): void {
+  index.clear();
+  sources.clear();
+  index.primePinyin(pinyin);
+  index.upsertMany(ordered);
+  for (const source of ordered) sources.set(source.id, source);
+}
+
+/**
+ * Loads from the snapshot when it still describes the database: its newest record is stored
+ * unchanged (a restored older backup or another database fails this), records changed since are
+ * read through the `updatedAt` index and applied, and the counts then agree (nothing was deleted).
+ */
+async function loadFromSnapshot(): Promise<boolean> {
+  const started = performance.now();
+  const snapshot = await readSnapshot();
+  if (!snapshot?.latest) return false;
   const db = getDatabase();
-  status.ready = false;
-  status.loaded = 0;
+  const newest = await db.talents.get(snapshot.latest.id);
+  if (!newest || newest.updatedAt !== snapshot.latest.updatedAt) {
+    await deleteSnapshot();
+    return false;
+  }
+  const newer = (await db.talents.where('updatedAt').above(snapshot.latest.updatedAt).toArray()).map(indexSourceOf).sort(bySlotOrder);
+  const readMs = performance.now() - started;
+  install(snapshot.sources, snapshot.pinyin);
+  index.upsertMany(newer);
+  for (const source of newer) sources.set(source.id, source);
+  const stored = await db.talents.count();
+  if (stored !== index.size) {
+    index.clear();
+    sources.clear();
+    await deleteSnapshot();
+    return false;
+  }
+  status.lastLoad = { from: 'snapshot', readMs, buildMs: performance.now() - started - readMs, newer: newer.length };
+  if (newer.length > 1000) scheduleSnapshot(SNAPSHOT_DEBOUNCE_MS);
+  return true;
+}
+
+async function loadFromDatabase(): Promise<void> {
+  const db = getDatabase();
+  const started = performance.now();
   status.total = await db.talents.count();
   notifyProgress();
   const loaded: TalentIndexSource[] = [];
@@ -123,14 +245,20 @@ async function loadAll(): Promise<void> {
     notifyProgress();
     if (page.length < LOAD_PAGE) break;
   }
+  const readMs = performance.now() - started;
   // Slots in ascending updatedAt, so the index's default order is "most recently changed first".
-  loaded.sort((a, b) => (a.updatedAt < b.updatedAt ? -1 : a.updatedAt > b.updatedAt ? 1 : 0));
-  index.clear();
-  sources.clear();
-  index.upsertMany(loaded);
-  for (const source of loaded) sources.set(source.id, source);
-  status.total = loaded.length;
-  status.loaded = loaded.length;
+  loaded.sort(bySlotOrder);
+  install(loaded, []);
+  status.lastLoad = { from: 'database', readMs, buildMs: performance.now() - started - readMs, newer: 0 };
+  scheduleSnapshot(2_000);
+}
+
+async function loadAll(preferSnapshot: boolean): Promise<void> {
+  status.ready = false;
+  status.loaded = 0;
+  if (!(preferSnapshot && (await loadFromSnapshot()))) await loadFromDatabase();
+  status.total = index.size;
+  status.loaded = index.size;
   status.ready = true;
   // Build the columns now, not inside the first query the clerk waits for.
   index.query({ today: '2000-01-01', limit: 0 });
@@ -141,11 +269,15 @@ async function loadAll(): Promise<void> {
 function startLoad(): Promise<void> {
   loading ??= (async () => {
     try {
-      await loadAll();
+      await loadAll(!fullReloadWanted);
+      fullReloadWanted = false;
       while (pendingChanges.length > 0) {
         const changes = pendingChanges;
         pendingChanges = [];
-        if (changes.some((change) => 'reset' in change)) await loadAll();
+        if (changes.some((change) => 'reset' in change)) {
+          await deleteSnapshot();
+          await loadAll(false);
+        }
         else await applyChanges(changes);
       }
     } finally {
@@ -180,6 +312,7 @@ async function applyChanges(changes: readonly TalentChange[]): Promise<void> {
   status.total = index.size;
   status.loaded = index.size;
   bumpVersion();
+  scheduleSnapshot(SNAPSHOT_DEBOUNCE_MS);
 }
 
 /** Serialises change handling so two quick announcements never interleave their reads. */
@@ -192,8 +325,11 @@ function handleChange(change: TalentChange): void {
   }
   changeChain = changeChain
     .then(async () => {
-      if ('reset' in change) await startLoad();
-      else await applyChanges([change]);
+      if ('reset' in change) {
+        fullReloadWanted = true;
+        await deleteSnapshot();
+        await startLoad();
+      } else await applyChanges([change]);
     })
     .catch((error: unknown) => {
       // The message says which step failed; it never holds personal data.
@@ -237,6 +373,8 @@ const api = {
     if (!status.ready || loading) return false;
     const stored = await getDatabase().talents.count();
     if (stored === index.size) return false;
+    fullReloadWanted = true;
+    await deleteSnapshot();
     await startLoad();
     return true;
   },

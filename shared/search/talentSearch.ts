@@ -203,6 +203,19 @@ export class TalentSearchIndex {
   private live = 0;
   private tombstones = 0;
 
+  /**
+   * The pinyin keys computed so far, one per distinct name (names repeat: 300,000 talents have far
+   * fewer distinct names), for a snapshot that spares the next start the pinyin work.
+   */
+  pinyinEntries(): [name: string, full: string, initials: string][] {
+    return [...this.pinyinCache].map(([name, keys]) => [name, keys.full, keys.initials]);
+  }
+
+  /** Seeds the pinyin cache from {@link pinyinEntries} of an earlier index. */
+  primePinyin(entries: Iterable<readonly [string, string, string]>): void {
+    for (const [name, full, initials] of entries) this.pinyinCache.set(name, { full, initials });
+  }
+
   /** Number of talents in the index. */
   get size(): number {
     return this.live;

@@ -86,7 +86,10 @@ export function TalentListPage() {
   const view = useTalentList({ text, filters: deferredFilters, sort, extraFields, mask });
   const { status } = view;
 
-  // For the performance checks: when the first rows are on screen (once per visit).
+  // For the performance checks: when the list mounted and when its first rows are on screen (once per visit).
+  useEffect(() => {
+    performance.mark('talent-list-mounted');
+  }, []);
   const firstRowsMarked = useRef(false);
   const firstRow = view.rowAt(0);
   useEffect(() => {
@@ -205,11 +208,11 @@ export function TalentListPage() {
             style={{ width: 420 }}
             data-testid="talent-search"
           />
-          <Typography.Text strong data-testid="talent-total" aria-live="polite">
+          <Typography.Text strong data-testid="talent-total" aria-live="polite" data-index-load={status.lastLoad ? JSON.stringify(status.lastLoad) : undefined}>
             {totalText}
           </Typography.Text>
           {status.ready && view.lastQueryMs !== null && (
-            <Typography.Text type="secondary" data-testid="talent-query-ms" data-ms={view.lastQueryMs.toFixed(1)}>
+            <Typography.Text type="secondary" data-testid="talent-query-ms" data-ms={view.lastQueryMs.toFixed(1)} data-worker-ms={view.lastWorkerMs?.toFixed(1)}>
               {t('talents.list.searchMs', { ms: Math.max(1, Math.round(view.lastQueryMs)) })}
             </Typography.Text>
           )}

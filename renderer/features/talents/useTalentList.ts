@@ -16,6 +16,9 @@ import { maskPatterns } from './talentDisplay';
 /** Rows per request; the viewport shows about 15–20. */
 export const PAGE_SIZE = 50;
 
+/** Start the index worker after this long even if the cold first page has not arrived. */
+const INDEX_START_FALLBACK_MS = 1_500;
+
 export interface TalentListRequest {
   text: string;
   filters: TalentFilters;
@@ -35,6 +38,8 @@ export interface TalentListView {
   requestRange: (first: number, last: number) => void;
   /** ms from sending the query to its first page being on screen (the last search). */
   lastQueryMs: number | null;
+  /** ms the worker spent on the last first page (search, filter, page of rows). */
+  lastWorkerMs: number | null;
   /** True while rows come from IndexedDB before the index is ready. */
   cold: boolean;
 }
@@ -64,14 +69,24 @@ export function useTalentList(request: TalentListRequest): TalentListView {
   const [coldTotal, setColdTotal] = useState<number | null>(null);
   const [lastQueryMs, setLastQueryMs] = useState<number | null>(null);
   const queryStarted = useRef<{ key: string; at: number } | null>(null);
+  const lastWorkerMs = useRef<number | null>(null);
   const key = JSON.stringify([request.text.trim(), request.filters, request.sort ?? null, request.extraFields, request.mask]);
   const cache = useRef<PageCache>({ key: '', version: -1, pages: new Map(), inflight: new Set(), controller: new AbortController() });
   const requestRef = useRef(request);
   requestRef.current = request;
 
+  // The index worker's first read competes with the cold page for IndexedDB: start it once the
+  // first rows are on screen (or at once for a search, or after a moment if the cold read stalls).
+  const defaultQuery = isDefaultQuery(request);
+  const coldPainted = coldRows !== null;
   useEffect(() => {
-    startTalentIndex();
-  }, []);
+    if (coldPainted || !defaultQuery) {
+      startTalentIndex();
+      return undefined;
+    }
+    const timer = setTimeout(startTalentIndex, INDEX_START_FALLBACK_MS);
+    return () => clearTimeout(timer);
+  }, [coldPainted, defaultQuery]);
 
   // Once ready, make sure nothing was written behind the index's back (a writer that did not announce).
   useEffect(() => {
@@ -120,6 +135,7 @@ export function useTalentList(request: TalentListRequest): TalentListView {
         if (cache.current !== current) return;
         current.inflight.delete(page);
         current.pages.set(page, result.rows);
+        if (page === 0) lastWorkerMs.current = result.ms;
         setTotal(result.total);
         setTick((tick) => tick + 1);
       },
@@ -182,5 +198,5 @@ export function useTalentList(request: TalentListRequest): TalentListView {
   );
 
   const shownTotal = status.ready && cache.current.pages.size > 0 ? total : isDefaultQuery(request) ? coldTotal : null;
-  return { status, total: shownTotal, rowAt, requestRange, lastQueryMs, cold };
+  return { status, total: shownTotal, rowAt, requestRange, lastQueryMs, lastWorkerMs: lastWorkerMs.current, cold };
 }
