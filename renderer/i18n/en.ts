@@ -6,12 +6,14 @@ import { importEn } from './messages/import';
 import { backupEn } from './messages/backup';
 import { basesEn } from './messages/bases';
 import { titlesEn } from './messages/titles';
+import { reportsEn } from './messages/reports';
 export const en: Dictionary = {
   talents: talentsEn,
   import: importEn,
   backup: backupEn,
   bases: basesEn,
   titles: titlesEn,
+  reports: reportsEn,
   app: {
     name: 'TalentLedger',
     subtitle: 'Shanghai AI talent ledger',

@@ -7,12 +7,14 @@ import { importZh } from './messages/import';
 import { backupZh } from './messages/backup';
 import { basesZh } from './messages/bases';
 import { titlesZh } from './messages/titles';
+import { reportsZh } from './messages/reports';
 export const zh = {
   talents: talentsZh,
   import: importZh,
   backup: backupZh,
   bases: basesZh,
   titles: titlesZh,
+  reports: reportsZh,
   app: {
     name: '人才台账',
     subtitle: '上海市人工智能人才台账',
