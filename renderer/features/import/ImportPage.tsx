@@ -209,6 +209,11 @@ export function ImportPage() {
           }}
         />
         {kind === 'roster' && step === 0 && <Typography.Text type="secondary">{t('import.rosterNote')}</Typography.Text>}
+        {kind === 'roster' && step === 0 && (
+          <Typography.Text type="secondary" data-testid="roster-wizard-note">
+            {t('bases.receipt.wizardNote')} <Typography.Link onClick={() => navigate('/rosters')}>{t('bases.receipt.toRosters')}</Typography.Link>
+          </Typography.Text>
+        )}
         {step > 0 && step < 5 && (
           <Button onClick={restart} style={{ alignSelf: 'flex-start' }}>
             {t('import.actions.restart')}

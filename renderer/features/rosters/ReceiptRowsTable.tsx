@@ -50,7 +50,7 @@ export function ReceiptRowsTable({ receipt, mask, decisions }: ReceiptRowsTableP
             width: 190,
             render: (_: unknown, row) => {
               if (row.alreadyAccepted) return <Tag color="green">{t('bases.receipt.kept')}</Tag>;
-              if (!row.match) return <Tag color="red">{t('bases.enrollment.rejected')}</Tag>;
+              if (!row.match) return <Tag color="red">{t('bases.receipt.hasErrors')}</Tag>;
               if (row.match.kind === 'new') return <Tag color="blue">{t('bases.receipt.matchNew')}</Tag>;
               if (row.match.kind === 'matched') return <Tag>{t('bases.receipt.matchMatched')}</Tag>;
               return <Tag color="orange">{t('bases.receipt.matchConflict', { registry: row.match.registryName })}</Tag>;

@@ -68,7 +68,7 @@ export function RosterDetailDrawer({ rosterId, mask, canReview, onClose }: { ros
   };
 
   return (
-    <Drawer open width={1100} title={`${t('bases.rosters.detail')}${roster ? ` · ${roster.name}` : ''}`} onClose={onClose} data-testid="roster-detail">
+    <Drawer open width={1200} title={`${t('bases.rosters.detail')}${roster ? ` · ${roster.name}` : ''}`} onClose={onClose} data-testid="roster-detail">
       {roster && (
         <Flex vertical gap={12}>
           <Descriptions size="small" bordered column={3}>
@@ -110,6 +110,7 @@ export function RosterDetailDrawer({ rosterId, mask, canReview, onClose }: { ros
             dataSource={enrollments ?? []}
             loading={enrollments === undefined}
             pagination={{ pageSize: 50, hideOnSinglePage: true }}
+            scroll={{ x: 1400 }}
             data-testid="roster-enrollments"
             columns={[
               { key: 'row', title: t('bases.enrollment.row'), dataIndex: 'sourceRow', width: 60 },
@@ -121,7 +122,7 @@ export function RosterDetailDrawer({ rosterId, mask, canReview, onClose }: { ros
               { key: 'theory', title: t('bases.enrollment.theory'), dataIndex: 'theoryScore', width: 60 },
               { key: 'practical', title: t('bases.enrollment.practical'), dataIndex: 'practicalScore', width: 60 },
               { key: 'result', title: t('bases.enrollment.result'), width: 80, render: (_: unknown, row) => resultLabel(row.result, language) },
-              { key: 'certificate', title: t('bases.enrollment.certificate'), dataIndex: 'certificateNumber' },
+              { key: 'certificate', title: t('bases.enrollment.certificate'), dataIndex: 'certificateNumber', width: 200 },
               {
                 key: 'decision',
                 title: t('bases.enrollment.decision'),
@@ -131,6 +132,7 @@ export function RosterDetailDrawer({ rosterId, mask, canReview, onClose }: { ros
               {
                 key: 'reasons',
                 title: t('bases.enrollment.reasons'),
+                width: 300,
                 render: (_: unknown, row) => (
                   <Typography.Text type="danger" style={{ fontSize: 12 }}>
                     {row.rejectReasons.join('；')}
