@@ -6,6 +6,7 @@ import { lazy } from 'react';
 import { Button, Result } from 'antd';
 import { createHashRouter, Navigate } from 'react-router-dom';
 import { talentRoutes } from '../features/talents/routes';
+import { titleRoutes } from '../features/titles/routes';
 import { useT } from '../i18n';
 import { AppShell } from './AppShell';
 import { HOME_PATH, sections } from './sections';
@@ -39,6 +40,7 @@ export function createAppRouter() {
         { index: true, element: <Navigate to={HOME_PATH} replace /> },
         ...sections.map((section) => ({ path: section.path.slice(1), element: <section.page /> })),
         ...talentRoutes,
+        ...titleRoutes,
         { path: 'import', element: <ImportPage /> },
         { path: '*', element: <NotFound /> },
       ],

@@ -666,3 +666,43 @@ export async function listPublicityDeadlines(today: string, db: TalentLedgerDB =
     .map((application) => ({ applicationId: application.id, talentName: application.snapshot.name, endsOn: application.publicity?.endsOn ?? '', overdue: (application.publicity?.endsOn ?? '') < today }))
     .sort((a, b) => a.endsOn.localeCompare(b.endsOn) || a.talentName.localeCompare(b.talentName));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Sample applications (demo and walkthroughs)
+
+/**
+ * Creates `count` submitted applications for the first in-registry talents (by name): 高级工程师,
+ * eligible, except the second one whose 工程师 title is too recent (it fails the years rule).
+ */
+export async function createDemoApplications(count: number, options: WriteOptions & { year?: number } = {}): Promise<Result<{ created: number }>> {
+  const db = options.db ?? getDatabase();
+  const year = options.year ?? Number(shanghaiDay(nowOf(options)).slice(0, 4));
+  const talents = (await db.talents.limit(count * 4).toArray()).filter((talent) => talent.status === 'active').slice(0, count);
+  if (talents.length === 0) return err({ code: 'NO_TALENTS', message: '人才库为空。', messageEn: 'The registry is empty.' });
+  let created = 0;
+  for (const [index, talent] of talents.entries()) {
+    const result = await createApplication(
+      {
+        talentId: talent.id,
+        year,
+        batch: `${year}年第一批`,
+        level: 'deputySenior',
+        subSpecialty: ['ml', 'cv', 'nlp', 'robotics', 'chips'][index % 5] ?? 'ml',
+        submit: true,
+        continuingEducation: [1, 2, 3].map((offset) => ({ year: year - offset, totalHours: 90 + index, professionalHours: 64 })),
+        annualAssessments: [1, 2, 3].map((offset) => ({ year: year - offset, result: offset === 1 && index % 4 === 0 ? 'excellent' : 'competent' })),
+        achievements: { papers: 2 + (index % 3), patents: index % 4, projects: 3, awards: index % 2, text: '参与人工智能关键技术攻关项目。' },
+        materialsReceived: index % 3 === 2 ? ['applicationForm', 'idCopy'] : ['applicationForm', 'idCopy', 'educationCertificate', 'currentTitleCertificate', 'assessmentRecords', 'continuingEducationProof', 'achievementEvidence', 'unitPublicityProof', 'residenceProof'],
+        snapshot: {
+          education: talent.education === '' || talent.education === 'associate' || talent.education === 'other' ? 'master' : talent.education,
+          currentTitle: 'intermediate',
+          currentTitleObtainedOn: index === 1 ? `${year - 2}-09-01` : `${year - 6}-06-30`,
+          residence: index % 2 === 0 ? 'hukou' : 'residencePermit',
+        },
+      },
+      options,
+    );
+    if (result.ok) created += 1;
+  }
+  return ok({ created });
+}

@@ -1,1 +1,2 @@
 export { TitlesPage } from './TitlesPage';
+export { titleRoutes } from './routes';

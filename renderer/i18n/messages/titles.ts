@@ -33,6 +33,7 @@ export const titlesZh = {
     deadline: '期限',
     batch: '评审批次',
     updatedAt: '更新时间',
+    votes: '票数',
   },
   deadline: {
     publicityEnds: '公示至 {date}',
@@ -160,7 +161,7 @@ export const titlesZh = {
     saved: '规则已保存',
     reset: '恢复默认',
   },
-};
+} as const;
 
 export const titlesEn: Widened<typeof titlesZh> = {
   tabs: { applications: 'Applications', batches: 'Review batches' },
@@ -193,6 +194,7 @@ export const titlesEn: Widened<typeof titlesZh> = {
     deadline: 'Deadline',
     batch: 'Review batch',
     updatedAt: 'Updated',
+    votes: 'Votes',
   },
   deadline: {
     publicityEnds: 'Publicity until {date}',
