@@ -354,7 +354,8 @@ export async function commitRosterReceipt(db: TalentLedgerDB, receipt: RosterRec
       const earlier = stored ? await db.enrollments.where('rosterId').equals(stored.id).toArray() : [];
       const keptEnrollments = side === 'bureau' ? earlier.filter((enrollment) => enrollment.decision === 'accepted') : [];
       const keptTalents = new Set(keptEnrollments.map((enrollment) => enrollment.talentId));
-      await db.enrollments.bulkDelete(earlier.filter((enrollment) => !keptEnrollments.includes(enrollment)).map((enrollment) => enrollment.id));
+      const keptIds = new Set(keptEnrollments.map((enrollment) => enrollment.id));
+      await db.enrollments.bulkDelete(earlier.filter((enrollment) => !keptIds.has(enrollment.id)).map((enrollment) => enrollment.id));
       const rosterId = stored?.id ?? crypto.randomUUID();
 
       // Fresh look-up inside the transaction: the registry may have changed since the dry run.
@@ -451,8 +452,6 @@ export async function commitRosterReceipt(db: TalentLedgerDB, receipt: RosterRec
         enrollments.push(enrollment);
       }
 
-      for (let start = 0; start < newTalents.length; start += WRITE_CHUNK) await db.talents.bulkAdd(newTalents.slice(start, start + WRITE_CHUNK));
-      for (const talent of newTalents) changedTalentIds.add(talent.id);
       const updatedTalents = new Map<string, Talent>();
       for (const [id, { before, changes }] of talentUpdates) {
         const after = { ...before, updatedAt: now } as Talent & Record<string, unknown>;
@@ -469,7 +468,14 @@ export async function commitRosterReceipt(db: TalentLedgerDB, receipt: RosterRec
         const affected = [...new Set(enrollments.filter((enrollment) => enrollment.decision === 'accepted' && enrollment.result === 'passed').map((enrollment) => enrollment.talentId))];
         const levels = new Map<string, SkillLevel>();
         const lookUp = affected.filter((id) => !newIds.has(id));
-        for (const id of affected) if (newIds.has(id)) levels.set(id, deriveSkillLevel(enrollments.filter((enrollment) => enrollment.talentId === id)));
+        const written = new Map<string, Enrollment[]>();
+        for (const enrollment of enrollments) {
+          if (!newIds.has(enrollment.talentId)) continue;
+          const list = written.get(enrollment.talentId);
+          if (list) list.push(enrollment);
+          else written.set(enrollment.talentId, [enrollment]);
+        }
+        for (const id of affected) if (newIds.has(id)) levels.set(id, deriveSkillLevel(written.get(id) ?? []));
         for (let start = 0; start < lookUp.length; start += ENROLLMENT_LOOKUP_CHUNK) {
           const chunk = lookUp.slice(start, start + ENROLLMENT_LOOKUP_CHUNK);
           const rows = await db.enrollments.where('talentId').anyOf(chunk).toArray();
@@ -493,12 +499,13 @@ export async function commitRosterReceipt(db: TalentLedgerDB, receipt: RosterRec
           if (!target || target.skillLevel === level) continue;
           if (skillChanges.length < 200) skillChanges.push({ field: `skillLevel:${target.name}`, before: target.skillLevel, after: level });
           skillLevelsChanged += 1;
-          if (newById.has(id)) {
-            target.skillLevel = level;
-            await db.talents.update(id, { skillLevel: level });
-          } else updatedTalents.set(id, { ...target, skillLevel: level, updatedAt: now });
+          // New talents are written below, already with their level.
+          if (newById.has(id)) target.skillLevel = level;
+          else updatedTalents.set(id, { ...target, skillLevel: level, updatedAt: now });
         }
       }
+      for (let start = 0; start < newTalents.length; start += WRITE_CHUNK) await db.talents.bulkAdd(newTalents.slice(start, start + WRITE_CHUNK));
+      for (const talent of newTalents) changedTalentIds.add(talent.id);
       const changedStored = [...updatedTalents.values()].filter((talent) => talent.updatedAt === now);
       for (let start = 0; start < changedStored.length; start += WRITE_CHUNK) await db.talents.bulkPut(changedStored.slice(start, start + WRITE_CHUNK));
       for (const talent of changedStored) changedTalentIds.add(talent.id);
@@ -553,7 +560,7 @@ export async function commitRosterReceipt(db: TalentLedgerDB, receipt: RosterRec
       return {
         roster,
         created: newTalents.length,
-        updated: changedStored.filter((talent) => !newTalents.includes(talent)).length,
+        updated: changedStored.length,
         accepted: acceptedNow,
         rejected,
         kept,
