@@ -689,7 +689,7 @@ export async function createDemoApplications(count: number, options: WriteOption
         level: 'deputySenior',
         subSpecialty: ['ml', 'cv', 'nlp', 'robotics', 'chips'][index % 5] ?? 'ml',
         submit: true,
-        continuingEducation: [1, 2, 3].map((offset) => ({ year: year - offset, totalHours: 90 + index, professionalHours: 64 })),
+        continuingEducation: [1, 2, 3].map((offset) => ({ year: year - offset, totalHours: 90 + index, professionalHours: 66 + index })),
         annualAssessments: [1, 2, 3].map((offset) => ({ year: year - offset, result: offset === 1 && index % 4 === 0 ? 'excellent' : 'competent' })),
         achievements: { papers: 2 + (index % 3), patents: index % 4, projects: 3, awards: index % 2, text: '参与人工智能关键技术攻关项目。' },
         materialsReceived: index % 3 === 2 ? ['applicationForm', 'idCopy'] : ['applicationForm', 'idCopy', 'educationCertificate', 'currentTitleCertificate', 'assessmentRecords', 'continuingEducationProof', 'achievementEvidence', 'unitPublicityProof', 'residenceProof'],

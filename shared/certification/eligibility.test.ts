@@ -126,6 +126,6 @@ describe('年度考核 and residence', () => {
   it('the sample is eligible and unmetRules names what blocks', () => {
     expect(overallEligibility(evaluateEligibility(sampleApplication()))).toBe('met');
     const blocked = unmetRules(evaluateEligibility(sampleApplication({}, { currentTitleObtainedOn: '2023-01-01' })));
-    expect(blocked).toEqual(['任职年限：取得工程师 3 年，不足 5 年（计至 2026-12-31）。']);
+    expect(blocked).toEqual(['任职年限：取得工程师 3 年，不足 5 年（计至 2026-12-31）']);
   });
 });

@@ -224,7 +224,7 @@ export function evaluateEligibility(application: ApplicationData, rules: TitleRu
 
 /** Labels of the rules that are not met (what blocks 形式审查通过). */
 export function unmetRules(results: readonly RuleResult[]): string[] {
-  return results.filter((entry) => entry.outcome === 'notMet').map((entry) => `${eligibilityRuleLabels[entry.rule].zh}：${entry.message}`);
+  return results.filter((entry) => entry.outcome === 'notMet').map((entry) => `${eligibilityRuleLabels[entry.rule].zh}：${entry.message.replace(/。$/u, '')}`);
 }
 
 /** Overall: notMet if any rule fails, unknown if any is unknown, else met. */

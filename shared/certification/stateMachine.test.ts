@@ -73,7 +73,7 @@ describe('transition table', () => {
 
   it('names the next step', () => {
     expect(nextStep('draft')).toBe('submitted');
-    expect(nextStep('formalReview')).toBe('returned');
+    expect(nextStep('formalReview')).toBe('formalPassed');
     expect(nextStep('certified')).toBeUndefined();
   });
 });

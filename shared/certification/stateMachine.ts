@@ -70,7 +70,7 @@ export const APPLICATION_TRANSITIONS: Readonly<Record<ApplicationStatus, readonl
   draft: ['submitted', 'withdrawn'],
   submitted: ['unitApproved', 'withdrawn'],
   unitApproved: ['formalReview', 'withdrawn'],
-  formalReview: ['returned', 'formalPassed', 'withdrawn'],
+  formalReview: ['formalPassed', 'returned', 'withdrawn'],
   returned: ['submitted', 'withdrawn'],
   formalPassed: ['underReview', 'withdrawn'],
   underReview: ['reviewPassed', 'reviewFailed'],
