@@ -10,12 +10,15 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import * as echarts from 'echarts/core';
 import type { EChartsCoreOption } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import ReactEChartsCore from 'echarts-for-react/lib/core';
+import ReactEChartsCoreModule from 'echarts-for-react/lib/core';
 import { useRef, useState, type ReactNode } from 'react';
 import { useT } from '../../i18n';
 import { usePlatform } from '../../platform';
 
 echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+
+// lib/core is CommonJS: the bundler may hand over its exports object instead of the default class.
+const ReactEChartsCore = (ReactEChartsCoreModule as unknown as { default?: typeof ReactEChartsCoreModule }).default ?? ReactEChartsCoreModule;
 
 /** Chinese-first font stack for chart text (canvas text does not inherit the page's CSS). */
 export const CHART_FONT_FAMILY = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", "Source Han Sans SC", sans-serif';
@@ -53,7 +56,7 @@ export function ChartCard({ title, option, labelHeader, valueColumns, rows, file
   const t = useT();
   const platform = usePlatform();
   const { message } = AntApp.useApp();
-  const chartRef = useRef<ReactEChartsCore>(null);
+  const chartRef = useRef<InstanceType<typeof ReactEChartsCoreModule>>(null);
   const [view, setView] = useState<'chart' | 'table'>('chart');
 
   async function savePng() {

@@ -108,8 +108,17 @@ export function DashboardPage() {
         rows: categoryRows.map((row) => ({ key: row.code, label: label(row), values: { count: row.count, share: percent(row.count / figures.report.total) } })),
         option: {
           tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
-          legend: { type: 'scroll', orient: 'vertical', right: 0, top: 'middle' },
-          series: [{ name: count, type: 'pie', radius: ['35%', '70%'], center: ['38%', '50%'], data: categoryRows.map((row) => ({ name: label(row), value: row.count })), label: { formatter: '{b}\n{d}%' } }],
+          series: [
+            {
+              name: count,
+              type: 'pie',
+              radius: ['30%', '58%'],
+              center: ['50%', '50%'],
+              data: categoryRows.map((row) => ({ name: label(row), value: row.count })),
+              label: { formatter: '{b}\n{c}（{d}%）' },
+              labelLine: { length: 12, length2: 10 },
+            },
+          ],
         },
       },
     };
@@ -203,6 +212,11 @@ export function DashboardPage() {
           </>
         ) : null}
         <Col xs={24} lg={8}>
+          {pipelineRows.length === 0 ? (
+            <Card size="small" title={t('reports.dashboard.pipeline')} data-testid="chart-pipeline">
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('reports.dashboard.none')} />
+            </Card>
+          ) : (
           <ChartCard
             testId="chart-pipeline"
             title={t('reports.dashboard.pipeline')}
@@ -219,6 +233,7 @@ export function DashboardPage() {
             fileName="职称申报进度"
             height={260}
           />
+          )}
         </Col>
         <Col xs={24} lg={8}>
           <Card size="small" title={t('reports.dashboard.basesExpiring')} data-testid="bases-attention">
