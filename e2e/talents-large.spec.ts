@@ -1,27 +1,32 @@
 /**
  * 人才库 at 300,000 talents (issue #3's speed targets). Seeds through the app's own demo-data worker
- * (the 设置 → 演示数据 path, one seeded batch), reloads, and measures in the browser: first rows
- * painted, index load, search-as-you-type (name characters, pinyin initials, ID tails), a filter
- * recount, and the longest main-thread task while scrolling. Screenshots: list, search, detail.
+ * (the 设置 → 演示数据 path, one seeded batch), and measures in the browser: first rows painted,
+ * index ready, search-as-you-type (name characters, pinyin initials, ID tails), filter recounts,
+ * and the longest main-thread task while scrolling the whole list down and back up. Screenshots:
+ * e2e/artifacts/talents-300k-*.png. The figures are printed as one JSON block.
  *
- * Seeding 300,000 records takes 1.5–2 minutes here, so the spec runs only with TL_E2E_LARGE=1
- * (TL_E2E_LARGE_COUNT overrides the count).
+ * Seeding 300,000 records takes 2–4 minutes here, so the spec runs only with TL_E2E_LARGE=1
+ * (TL_E2E_LARGE_COUNT overrides the count). With TL_E2E_LARGE_PROFILE=<folder> the browser keeps
+ * its profile there (a persistent context): a second run finds the records and skips seeding
+ * (same port, same origin: same IndexedDB).
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from '@playwright/test';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { completeFirstRun, expect, shot, test } from './fixtures';
 
 const COUNT = Number(process.env.TL_E2E_LARGE_COUNT ?? 300_000);
+const PROFILE = process.env.TL_E2E_LARGE_PROFILE;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const rendererOut = process.env.TL_RENDERER_OUT ?? path.join(root, 'dist', 'renderer');
 
 test.skip(process.env.TL_E2E_LARGE !== '1', 'set TL_E2E_LARGE=1 to run the 300,000-record list test');
 
 /** The built demo-data worker (its file name carries a content hash). */
 function demoWorkerUrl(): string {
-  const file = readdirSync(path.join(root, 'dist', 'renderer', 'assets')).find((name) => /^demoData\.worker-.*\.js$/.test(name));
-  if (!file) throw new Error('demoData worker not found in dist/renderer/assets');
+  const file = readdirSync(path.join(rendererOut, 'assets')).find((name) => /^demoData\.worker-.*\.js$/.test(name));
+  if (!file) throw new Error(`demoData worker not found in ${rendererOut}/assets`);
   return `./assets/${file}`;
 }
 
@@ -54,118 +59,186 @@ function percentile(values: readonly number[], share: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)] ?? Number.NaN;
 }
 
-/** Types a query and returns the list's own figure (query sent → first page on screen) and the wall time. */
-async function timedSearch(page: Page, text: string): Promise<{ listMs: number; wallMs: number; total: string }> {
-  const search = page.getByTestId('talent-search').getByRole('searchbox');
-  const before = await page.evaluate(() => performance.getEntriesByName('talent-list-query').length);
-  const started = Date.now();
-  await search.fill(text);
-  await page.waitForFunction((count) => performance.getEntriesByName('talent-list-query').length > count, before, { timeout: 15_000 });
-  const wallMs = Date.now() - started;
-  const listMs = await page.evaluate(() => {
-    const entries = performance.getEntriesByName('talent-list-query');
-    return entries[entries.length - 1]?.duration ?? Number.NaN;
-  });
-  return { listMs, wallMs, total: (await page.getByTestId('talent-total').textContent()) ?? '' };
+function round(value: number): number {
+  return Math.round(value * 10) / 10;
 }
 
-test('talent list at 300,000 records: first paint, search, filter, scroll', async ({ page }) => {
-  test.setTimeout(15 * 60_000);
+/** Count of 'talent-list-query' measures so far (one per query whose first page reached the screen). */
+function queryMeasures(page: Page): Promise<number> {
+  return page.evaluate(() => performance.getEntriesByName('talent-list-query').length);
+}
+
+/** Waits for the next list query measure and returns its duration (query sent → first page on screen). */
+async function nextQueryMs(page: Page, before: number): Promise<number> {
+  await page.waitForFunction((count) => performance.getEntriesByName('talent-list-query').length > count, before, { timeout: 30_000 });
+  return page.evaluate(() => performance.getEntriesByName('talent-list-query').at(-1)?.duration ?? Number.NaN);
+}
+
+/** Types a query; returns the list's own figure, the worker's share and the total shown. */
+async function timedSearch(page: Page, text: string): Promise<{ listMs: number; workerMs: number; total: string }> {
+  const search = page.getByTestId('talent-search').getByRole('searchbox');
+  const before = await queryMeasures(page);
+  await search.fill(text);
+  const listMs = await nextQueryMs(page, before);
+  const workerMs = Number((await page.getByTestId('talent-query-ms').getAttribute('data-worker-ms')) ?? Number.NaN);
+  return { listMs, workerMs, total: (await page.getByTestId('talent-total').textContent()) ?? '' };
+}
+
+/** Picks (or unpicks) one option of a filter dropdown and returns the recount time. */
+async function timedFilter(page: Page, label: string, option: string): Promise<number> {
+  const before = await queryMeasures(page);
+  await page.getByRole('combobox', { name: label, exact: true }).click();
+  await page.keyboard.type(option.slice(0, 2));
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+  const ms = await nextQueryMs(page, before);
+  await page.keyboard.press('Escape');
+  return ms;
+}
+
+async function openContext(browserContext: BrowserContext): Promise<{ context: BrowserContext; page: Page; persistent: boolean }> {
+  if (!PROFILE) return { context: browserContext, page: await browserContext.newPage(), persistent: false };
+  const launch = test.info().project.use.launchOptions ?? {};
+  const context = await chromium.launchPersistentContext(PROFILE, {
+    ...launch,
+    baseURL: test.info().project.use.baseURL,
+    viewport: { width: 1440, height: 900 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  return { context, page: context.pages()[0] ?? (await context.newPage()), persistent: true };
+}
+
+test('talent list at 300,000 records: first paint, search, filter, scroll', async ({ context: freshContext }) => {
+  test.setTimeout(20 * 60_000);
+  const { context, page, persistent } = await openContext(freshContext);
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
   page.setDefaultTimeout(60_000);
   const figures: Record<string, string | number> = { records: COUNT };
   const testStarted = Date.now();
   const step = (name: string) => console.log(`[talents-large] ${name} at ${Math.round((Date.now() - testStarted) / 1000)} s`);
+
   await page.goto('/');
-  await completeFirstRun(page, '王小明');
-  const seeded = await seedThroughDemoWorker(page, COUNT);
-  expect(seeded.added).toBe(COUNT);
-  step('seeded');
-  figures.seedSeconds = Math.round(seeded.ms / 100) / 10;
+  await expect(page.getByTestId('first-run').or(page.getByTestId('operator'))).toBeVisible({ timeout: 120_000 });
+  if (await page.getByTestId('first-run').isVisible()) {
+    await completeFirstRun(page, '王小明');
+    const seeded = await seedThroughDemoWorker(page, COUNT);
+    expect(seeded.added).toBe(COUNT);
+    figures.seedSeconds = round(seeded.ms / 1000);
+    step('seeded');
+    // The first start after seeding also makes the day's automatic backup and the index's first
+    // full read (then its snapshot): wait for both once, so the measured start is a usual one.
+    await page.goto('/#/talents');
+    await page.reload();
+    await expect(page.getByTestId('talent-indexing')).toHaveCount(0, { timeout: 600_000 });
+    await page.waitForTimeout(persistent ? 15_000 : 1_000);
+    step('first start done');
+  } else figures.reusedProfile = PROFILE ?? '';
 
-  // The first start after seeding also makes the day's automatic backup (on the main thread, not
-  // the list's doing): wait for it and the index once, so the measured start is the list's own.
-  await page.goto('/#/talents');
-  await page.reload();
-  await expect(page.getByTestId('talent-row').first()).toBeVisible({ timeout: 300_000 });
-  await expect(page.getByTestId('talent-indexing')).toHaveCount(0, { timeout: 300_000 });
-  figures.firstStartWithDailyBackupSeconds = Math.round((Date.now() - testStarted) / 1000);
-  step('first start (with the daily backup) done');
-
-  // A cold start on the list: a fresh page load straight into 人才库.
+  // A cold start straight into 人才库.
   await page.goto('/#/dashboard');
-  await page.reload();
   await page.waitForLoadState('domcontentloaded');
-  const navigated = Date.now();
   await page.goto('/#/talents');
-  await expect(page.getByTestId('talent-row').first()).toBeVisible({ timeout: 30_000 });
-  figures.firstRowsWallMs = Date.now() - navigated;
-  figures.firstRowsMarkMs = Math.round(await page.evaluate(() => performance.getEntriesByName('talent-list-first-rows')[0]?.startTime ?? Number.NaN));
+  await page.reload();
+  await expect(page.getByTestId('talent-row').first()).toBeVisible({ timeout: 60_000 });
+  const marks = await page.evaluate(() => ({
+    mounted: performance.getEntriesByName('talent-list-mounted')[0]?.startTime ?? Number.NaN,
+    firstRows: performance.getEntriesByName('talent-list-first-rows')[0]?.startTime ?? Number.NaN,
+  }));
+  figures.firstRowsFromNavigationMs = Math.round(marks.firstRows);
+  figures.firstRowsFromListMountMs = Math.round(marks.firstRows - marks.mounted);
   await expect(page.getByTestId('talent-total')).toHaveText(`共 ${COUNT.toLocaleString('en-US')} 人`);
-  await shot(page, 'talents-large-cold-list');
-  await expect(page.getByTestId('talent-indexing')).toHaveCount(0, { timeout: 120_000 });
-  figures.indexReadyWallMs = Date.now() - navigated;
-  step('index ready');
-  await shot(page, 'talents-large-list');
+  await expect(page.getByTestId('talent-indexing')).toHaveCount(0, { timeout: 300_000 });
+  figures.indexReadyFromNavigationMs = Math.round(await page.evaluate(() => performance.now()));
+  figures.indexLoad = (await page.getByTestId('talent-total').getAttribute('data-index-load')) ?? '';
+  step(`index ready ${String(figures.indexLoad)}`);
+  await shot(page, 'talents-300k-list');
 
-  // Search as you type: the first query after loading builds nothing (columns are prebuilt).
-  const queries = ['张', 'zs', 'zhangs', 'wxm', 'li', 'lw', '王', '陈', 'cj', 'hua', '1234', '5678', '0011', '2345', '6789', '101X', '李娜', 'ly', 'zhao', 'sun'];
-  const listTimes: number[] = [];
-  const wallTimes: number[] = [];
+  // Search as you type, three kinds.
+  const kinds: Record<string, readonly string[]> = {
+    namePrefix: ['张', '王', '李', '陈', '刘', '李娜', '王芳', '赵', '孙', '周'],
+    pinyinInitials: ['zs', 'wxm', 'lw', 'cj', 'ly', 'zhangs', 'wangf', 'lj', 'zy', 'hl'],
+    idTail: ['1234', '5678', '0011', '2345', '6789', '101X', '9012', '3456', '0001', '8765'],
+  };
   const totals: string[] = [];
-  for (const text of queries) {
-    const result = await timedSearch(page, text);
-    listTimes.push(result.listMs);
-    wallTimes.push(result.wallMs);
-    totals.push(`${text}→${result.total}`);
+  for (const [kind, queries] of Object.entries(kinds)) {
+    const listTimes: number[] = [];
+    const workerTimes: number[] = [];
+    for (const text of queries) {
+      const result = await timedSearch(page, text);
+      listTimes.push(result.listMs);
+      workerTimes.push(result.workerMs);
+      totals.push(`${text}→${result.total}`);
+    }
+    figures[`search_${kind}_p50Ms`] = round(percentile(listTimes, 0.5));
+    figures[`search_${kind}_p95Ms`] = round(percentile(listTimes, 0.95));
+    figures[`search_${kind}_workerP95Ms`] = round(percentile(workerTimes, 0.95));
   }
-  step('searched');
-  figures.searchListP50Ms = Math.round(percentile(listTimes, 0.5));
-  figures.searchListP95Ms = Math.round(percentile(listTimes, 0.95));
-  figures.searchWallP95Ms = Math.round(percentile(wallTimes, 0.95));
   figures.searchTotals = totals.join(' · ');
+  step('searched');
   await timedSearch(page, 'zs');
-  await expect(page.getByTestId('talent-row').first()).toBeVisible();
-  await shot(page, 'talents-large-search-zs');
-
-  // A filter change recounts.
+  await shot(page, 'talents-300k-search-zs');
   await timedSearch(page, '');
-  const beforeFilter = await page.evaluate(() => performance.getEntriesByName('talent-list-query').length);
-  await page.getByRole('combobox', { name: '区', exact: true }).click();
-  await page.keyboard.type('浦东');
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '浦东新区' }).click();
-  await page.waitForFunction((count) => performance.getEntriesByName('talent-list-query').length > count, beforeFilter);
-  figures.filterRecountMs = Math.round(await page.evaluate(() => performance.getEntriesByName('talent-list-query').at(-1)?.duration ?? Number.NaN));
-  figures.filterTotal = (await page.getByTestId('talent-total').textContent()) ?? '';
-  await page.keyboard.press('Escape');
-  await shot(page, 'talents-large-filter-pudong');
 
-  // Scrolling: the longest main-thread task while the wheel moves through thousands of rows.
+  // Filter changes (district + category) recount.
+  const filterTimes: number[] = [];
+  for (const [label, option] of [
+    ['区', '浦东新区'],
+    ['人才类别', '算法研发工程师'],
+    ['区', '徐汇区'],
+    ['人才类别', '人工智能训练师'],
+    ['区', '浦东新区'],
+    ['人才类别', '算法研发工程师'],
+    ['区', '闵行区'],
+    ['区', '徐汇区'],
+  ] as const) {
+    filterTimes.push(await timedFilter(page, label, option));
+  }
+  figures.filterRecountP50Ms = round(percentile(filterTimes, 0.5));
+  figures.filterRecountP95Ms = round(percentile(filterTimes, 0.95));
+  figures.filterTotal = (await page.getByTestId('talent-total').textContent()) ?? '';
+  await shot(page, 'talents-300k-filter');
+  await page.getByRole('button', { name: '清除筛选' }).click();
+  await expect(page.getByTestId('talent-total')).toHaveText(`共 ${COUNT.toLocaleString('en-US')} 人`);
+
+  // Scrolling: the whole list top → bottom and back in steps, watching main-thread long tasks.
   await page.evaluate(() => {
-    const holder = window as unknown as { __longest: number };
-    holder.__longest = 0;
+    const holder = window as unknown as { __longTasks: number[] };
+    holder.__longTasks = [];
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) holder.__longest = Math.max(holder.__longest, entry.duration);
+      for (const entry of list.getEntries()) holder.__longTasks.push(entry.duration);
     }).observe({ type: 'longtask' });
   });
   const table = page.getByTestId('talent-table');
   await table.hover();
-  for (let step = 0; step < 40; step += 1) {
-    await page.mouse.wheel(0, 2_000);
+  for (let wheel = 0; wheel < 30; wheel += 1) {
+    await page.mouse.wheel(0, 1_200);
     await page.waitForTimeout(30);
   }
-  // Jump far down: pages are fetched around the viewport.
-  await table.evaluate((element) => element.scrollTo({ top: element.scrollHeight / 2 }));
+  const steps = 40;
+  const height = await table.evaluate((element) => element.scrollHeight - element.clientHeight);
+  for (const position of [...Array.from({ length: steps + 1 }, (_, i) => i), ...Array.from({ length: steps + 1 }, (_, i) => steps - i)]) {
+    await table.evaluate((element, top) => element.scrollTo({ top }), Math.round((height * position) / steps));
+    await page.waitForTimeout(60);
+  }
   await expect(page.getByTestId('talent-row').first()).toBeVisible();
-  figures.scrollLongestTaskMs = Math.round(await page.evaluate(() => (window as unknown as { __longest: number }).__longest));
-  await shot(page, 'talents-large-scrolled');
-
+  const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+  figures.scrollLongestTaskMs = Math.round(Math.max(0, ...longTasks));
+  figures.scrollLongTasks = longTasks.length;
   step('scrolled');
+
   // Detail of one record.
+  await table.evaluate((element) => element.scrollTo({ top: element.scrollHeight / 2 }));
   await page.getByTestId('talent-row').first().click();
   await expect(page.getByTestId('talent-detail')).toBeVisible();
   await expect(page.getByTestId('talent-id-number')).toContainText('********');
-  await shot(page, 'talents-large-detail');
+  await shot(page, 'talents-300k-detail');
 
   console.log(`talents-large figures: ${JSON.stringify(figures, null, 2)}`);
   test.info().annotations.push({ type: 'figures', description: JSON.stringify(figures) });
+  if (persistent) await context.close();
+  expect(problems, 'the page logged errors').toEqual([]);
 });

@@ -393,7 +393,8 @@ export class TalentSearchIndex {
       }
       if (plan.idTail) markMatches(store.idNumbers, plan.idTail, 'suffix', marks);
       if (plan.phoneTail) markMatches(store.phones, plan.phoneTail, 'suffix', marks);
-      markMatches(store.names, plan.contains, 'anywhere', marks);
+      // Names hold no digits: an ID or phone tail need not scan them.
+      if (!plan.idTail) markMatches(store.names, plan.contains, 'anywhere', marks);
       markMatches(store.employers, plan.contains, 'anywhere', marks);
     }
 

@@ -3,10 +3,9 @@
  * row height, so 300,000 rows scroll like 30. Looks like an antd Table (header, borders, hover)
  * with sortable headers; rows open the detail page by click or Enter.
  */
-import { useEffect, useRef, type CSSProperties } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { CaretDownOutlined, CaretUpOutlined } from '@ant-design/icons';
-import { Empty, Skeleton, Spin, theme } from 'antd';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { Empty, Spin, theme } from 'antd';
 import type { TalentQuery } from '../../../shared/search/talentSearch';
 import type { TalentFieldKey } from '../../../shared/talent/talentFields';
 import type { TalentListRow } from '../../data/talentIndexClient';
@@ -15,6 +14,105 @@ import { columnWidth, displayValue, fieldLabel, fieldOf, isSortableColumn } from
 
 const ROW_HEIGHT = 40;
 const HEADER_HEIGHT = 44;
+/** Rows rendered above and below the viewport. */
+const OVERSCAN = 8;
+
+/**
+ * The rows in view, from the scroll position alone: every row is ROW_HEIGHT tall, so no per-row
+ * measurement list is kept (a general virtualizer keeps one entry per row: 300,000 here).
+ */
+function useVisibleRange(scrollRef: React.RefObject<HTMLDivElement | null>, count: number): { first: number; last: number } {
+  const [range, setRange] = useState({ first: 0, last: 0 });
+  useLayoutEffect(() => {
+    const element = scrollRef.current;
+    if (!element) return undefined;
+    let frame = 0;
+    const update = () => {
+      frame = 0;
+      const top = Math.max(0, element.scrollTop - HEADER_HEIGHT);
+      const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN);
+      const last = Math.max(0, Math.min(count - 1, Math.ceil((top + element.clientHeight) / ROW_HEIGHT) + OVERSCAN));
+      setRange((current) => (current.first === first && current.last === last ? current : { first, last }));
+    };
+    const onScroll = () => {
+      if (frame === 0) frame = requestAnimationFrame(update);
+    };
+    update();
+    element.addEventListener('scroll', onScroll, { passive: true });
+    const observer = new ResizeObserver(onScroll);
+    observer.observe(element);
+    return () => {
+      element.removeEventListener('scroll', onScroll);
+      observer.disconnect();
+      if (frame !== 0) cancelAnimationFrame(frame);
+    };
+  }, [scrollRef, count]);
+  return { first: Math.min(range.first, Math.max(0, count - 1)), last: Math.min(range.last, Math.max(0, count - 1)) };
+}
+
+function cellStyle(width: number): CSSProperties {
+  return { width, minWidth: width, padding: '0 12px', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', boxSizing: 'border-box' };
+}
+
+type ListField = ReturnType<typeof fieldOf>;
+
+interface TalentRowProps {
+  index: number;
+  row: TalentListRow | undefined;
+  fields: readonly ListField[];
+  widths: readonly number[];
+  language: ReturnType<typeof useLanguage>['language'];
+  border: string;
+  /** The row's accessible label with `{name}` in place of the name. */
+  label: string;
+  onOpen: (id: string) => void;
+}
+
+/** One row: plain elements only (no antd components), re-rendered only when its data changes. */
+const TalentRow = memo(function TalentRow({ index, row, fields, widths, language, border, label, onOpen }: TalentRowProps) {
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 1}
+      tabIndex={row ? 0 : -1}
+      className="tl-talent-row"
+      data-testid={row ? 'talent-row' : 'talent-row-loading'}
+      aria-label={row ? label.replace('{name}', row.name) : undefined}
+      onClick={row ? () => onOpen(row.id) : undefined}
+      onKeyDown={
+        row
+          ? (event) => {
+              if (event.key === 'Enter') onOpen(row.id);
+            }
+          : undefined
+      }
+      style={{
+        position: 'absolute',
+        top: 0,
+        left: 0,
+        width: '100%',
+        height: ROW_HEIGHT,
+        transform: `translateY(${index * ROW_HEIGHT}px)`,
+        display: 'flex',
+        alignItems: 'center',
+        borderBottom: border,
+        cursor: row ? 'pointer' : 'default',
+      }}
+    >
+      {row ? (
+        fields.map((field, position) => (
+          <div key={field.key} role="cell" style={cellStyle(widths[position] ?? 100)}>
+            {displayValue(field, row[field.key as keyof TalentListRow], language)}
+          </div>
+        ))
+      ) : (
+        <div role="cell" style={{ padding: '0 12px', width: '100%' }}>
+          <div className="tl-talent-row-placeholder" />
+        </div>
+      )}
+    </div>
+  );
+});
 
 export interface TalentTableProps {
   columns: readonly TalentFieldKey[];
@@ -40,16 +138,12 @@ export function TalentTable({ columns, total, rowAt, requestRange, sort, onSort,
   const { token } = theme.useToken();
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = total ?? 0;
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
-  });
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items[items.length - 1]?.index ?? 0;
-
+  const { first, last } = useVisibleRange(scrollRef, count);
+  // Rows are memoised: hand them callbacks that never change identity.
+  const onOpenRef = useRef(onOpen);
+  onOpenRef.current = onOpen;
+  const [openRow] = useState(() => (id: string) => onOpenRef.current(id));
+  const rowLabel = t('talents.list.rowOpen', { name: '{name}' });
   useEffect(() => {
     if (count > 0) requestRange(first, last);
   }, [first, last, count, requestRange]);
@@ -61,19 +155,10 @@ export function TalentTable({ columns, total, rowAt, requestRange, sort, onSort,
     scrollRef.current?.scrollTo({ top: 0 });
   }, [waiting, sortKey]);
 
-  const fields = columns.map((key) => fieldOf(key));
-  const widths = fields.map((field) => columnWidth(field));
+  const fields = useMemo(() => columns.map((key) => fieldOf(key)), [columns]);
+  const widths = useMemo(() => fields.map((field) => columnWidth(field)), [fields]);
   const totalWidth = widths.reduce((sum, width) => sum + width, 0);
   const border = `1px solid ${token.colorBorderSecondary}`;
-  const cellStyle = (width: number): CSSProperties => ({
-    width,
-    minWidth: width,
-    padding: '0 12px',
-    overflow: 'hidden',
-    textOverflow: 'ellipsis',
-    whiteSpace: 'nowrap',
-    boxSizing: 'border-box',
-  });
 
   return (
     <div
@@ -83,7 +168,7 @@ export function TalentTable({ columns, total, rowAt, requestRange, sort, onSort,
       data-testid="talent-table"
       style={{ height, overflow: 'auto', border, borderRadius: token.borderRadiusLG, position: 'relative', contain: 'strict' }}
     >
-      <style>{`.tl-talent-row:hover,.tl-talent-row:focus-visible{background:${token.controlItemBgHover};outline:none}`}</style>
+      <style>{`.tl-talent-row:hover,.tl-talent-row:focus-visible{background:${token.controlItemBgHover};outline:none}.tl-talent-row-placeholder{width:240px;height:16px;border-radius:4px;background:${token.colorFillSecondary}}`}</style>
       <div role="rowgroup" style={{ position: 'sticky', top: 0, zIndex: 2, width: Math.max(totalWidth, 0), minWidth: '100%' }}>
         <div role="row" style={{ display: 'flex', height: HEADER_HEIGHT, alignItems: 'center', background: token.colorFillAlter, borderBottom: border, fontWeight: 600 }}>
           {fields.map((field, position) => {
@@ -127,51 +212,21 @@ export function TalentTable({ columns, total, rowAt, requestRange, sort, onSort,
       ) : total === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('talents.list.noMatch')} style={{ padding: 32 }} />
       ) : (
-        <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), width: Math.max(totalWidth, 0), minWidth: '100%', position: 'relative' }}>
-          {items.map((item) => {
-            const row = rowAt(item.index);
+        <div role="rowgroup" style={{ height: count * ROW_HEIGHT, width: Math.max(totalWidth, 0), minWidth: '100%', position: 'relative' }}>
+          {Array.from({ length: count > 0 ? last - first + 1 : 0 }, (_, offset) => {
+            const index = first + offset;
             return (
-              <div
-                key={item.key}
-                role="row"
-                aria-rowindex={item.index + 1}
-                tabIndex={row ? 0 : -1}
-                className="tl-talent-row"
-                data-testid={row ? 'talent-row' : 'talent-row-loading'}
-                aria-label={row ? t('talents.list.rowOpen', { name: row.name }) : undefined}
-                onClick={row ? () => onOpen(row.id) : undefined}
-                onKeyDown={
-                  row
-                    ? (event) => {
-                        if (event.key === 'Enter') onOpen(row.id);
-                      }
-                    : undefined
-                }
-                style={{
-                  position: 'absolute',
-                  top: 0,
-                  left: 0,
-                  width: '100%',
-                  height: ROW_HEIGHT,
-                  transform: `translateY(${item.start}px)`,
-                  display: 'flex',
-                  alignItems: 'center',
-                  borderBottom: border,
-                  cursor: row ? 'pointer' : 'default',
-                }}
-              >
-                {row ? (
-                  fields.map((field, position) => (
-                    <div key={field.key} role="cell" style={cellStyle(widths[position] ?? 100)}>
-                      {displayValue(field, row[field.key as keyof TalentListRow], language)}
-                    </div>
-                  ))
-                ) : (
-                  <div role="cell" style={{ padding: '0 12px', width: '100%' }}>
-                    <Skeleton.Input active size="small" style={{ width: 240, height: 16 }} />
-                  </div>
-                )}
-              </div>
+              <TalentRow
+                key={index}
+                index={index}
+                row={rowAt(index)}
+                fields={fields}
+                widths={widths}
+                language={language}
+                border={border}
+                label={rowLabel}
+                onOpen={openRow}
+              />
             );
           })}
         </div>
