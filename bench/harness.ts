@@ -118,6 +118,7 @@ export async function runMeasurements(session: BenchSession, settings: RunSettin
       }
       return value;
     },
+    memoised: (key: string) => memo.has(key),
   };
   const sections: SectionResult[] = [];
   const partial = (): SizeResult => ({ size: settings.size, seconds: (performance.now() - started) / 1000, sections: inIssueOrder(sections) });
