@@ -9,6 +9,8 @@ import { usePlatform, type AppInfo } from '../../platform';
 import { BackupSettingsCard } from './BackupSettingsCard';
 import { DemoDataCard } from './DemoDataCard';
 import { MaskPatternCard } from './MaskPatternCard';
+import { TitleRulesCard } from './TitleRulesCard';
+import { ReportsCard } from './ReportsCard';
 
 /** Share as a percentage; tiny shares read `<0.1` rather than a misleading `0.0`. */
 function formatPercent(share: number): string {
@@ -145,6 +147,8 @@ export function SettingsPage() {
       </Card>
       <MaskPatternCard />
       <DemoDataCard />
+      <TitleRulesCard />
+      <ReportsCard />
       <StorageCard />
       <BackupSettingsCard />
       <AboutCard />
