@@ -124,7 +124,7 @@ export const titlesZh = {
     passRule: '通过须赞成票超过 {numerator}/{denominator}',
   },
   publicity: {
-    title: '{name}评审结果公示名单',
+    title: '{name}结果公示名单',
     intro: '经{committee}评审，下列人员通过{name}。现予公示，公示期为 {start} 至 {end}（{days} 个工作日）。如有异议，请在公示期内向市人力资源和社会保障局反映。',
     empty: '本批次没有评审通过的申报',
     print: '打印 / 导出 PDF',
