@@ -14,7 +14,7 @@ import { programmeLabel, type BaseProgramme, type ProgrammeLevel } from '../../s
 import { checkRosterRules, enrolledLevel } from '../../shared/roster/rosterRules';
 import { rosterFields, type AssessmentResult, type RosterFieldKey } from '../../shared/roster/rosterFields';
 import type { RosterRecord } from '../../shared/roster/validateRosterRow';
-import { deriveSkillLevel, parseSkillLevel } from '../../shared/roster/skillLevels';
+import { parseSkillLevel, raiseSkillLevel } from '../../shared/roster/skillLevels';
 import { documentKey, matchTrainee, type TraineeMatch } from '../../shared/roster/matchTrainees';
 import { readSubmissionMeta, sheetDataRows, submissionHeaders, verifySubmission, writeSubmissionFile, type SubmissionCheck, type SubmissionMeta } from '../../shared/roster/submissionFile';
 import type { RosterStatus } from '../../shared/roster/roster';
@@ -301,8 +301,6 @@ export interface RosterCommitResult {
 
 /** Rows written per bulk call inside the one transaction. */
 const WRITE_CHUNK = 2_000;
-/** Keys per `anyOf` when reading enrollments of matched talents. */
-const ENROLLMENT_LOOKUP_CHUNK = 2_000;
 
 async function operatorName(db: TalentLedgerDB): Promise<string> {
   const record = (await db.settings.get('operatorName')) as SettingRecord<'operatorName'> | undefined;
@@ -460,48 +458,29 @@ export async function commitRosterReceipt(db: TalentLedgerDB, receipt: RosterRec
       }
       for (let start = 0; start < enrollments.length; start += WRITE_CHUNK) await db.enrollments.bulkAdd(enrollments.slice(start, start + WRITE_CHUNK));
 
-      // 技能等级 of every talent with a new accepted, passed row: from all of their accepted rows.
+      // 技能等级 of every talent with a new accepted, passed row. The stored level is always the one
+      // derived from the talent's accepted rows, and a receipt only adds accepted rows, so the new
+      // level is the better of the stored one and this batch's: no need to read older enrollments.
       let skillLevelsChanged = 0;
       const skillChanges: FieldChange[] = [];
       if (side === 'bureau') {
-        const newIds = new Set(newTalents.map((talent) => talent.id));
-        const affected = [...new Set(enrollments.filter((enrollment) => enrollment.decision === 'accepted' && enrollment.result === 'passed').map((enrollment) => enrollment.talentId))];
-        const levels = new Map<string, SkillLevel>();
-        const lookUp = affected.filter((id) => !newIds.has(id));
-        const written = new Map<string, Enrollment[]>();
+        const batchBest = new Map<string, SkillLevel>();
         for (const enrollment of enrollments) {
-          if (!newIds.has(enrollment.talentId)) continue;
-          const list = written.get(enrollment.talentId);
-          if (list) list.push(enrollment);
-          else written.set(enrollment.talentId, [enrollment]);
-        }
-        for (const id of affected) if (newIds.has(id)) levels.set(id, deriveSkillLevel(written.get(id) ?? []));
-        for (let start = 0; start < lookUp.length; start += ENROLLMENT_LOOKUP_CHUNK) {
-          const chunk = lookUp.slice(start, start + ENROLLMENT_LOOKUP_CHUNK);
-          const rows = await db.enrollments.where('talentId').anyOf(chunk).toArray();
-          const byTalent = new Map<string, Enrollment[]>();
-          for (const enrollment of rows) {
-            const list = byTalent.get(enrollment.talentId);
-            if (list) list.push(enrollment);
-            else byTalent.set(enrollment.talentId, [enrollment]);
-          }
-          for (const id of chunk) levels.set(id, deriveSkillLevel(byTalent.get(id) ?? []));
+          if (enrollment.talentId === '' || enrollment.decision !== 'accepted' || enrollment.result !== 'passed') continue;
+          batchBest.set(enrollment.talentId, raiseSkillLevel(batchBest.get(enrollment.talentId) ?? 0, enrollment.level));
         }
         const newById = new Map(newTalents.map((talent) => [talent.id, talent]));
-        const missing = [...levels.keys()].filter((id) => !newById.has(id) && !updatedTalents.has(id));
-        const loaded = await db.talents.bulkGet(missing);
-        missing.forEach((id, index) => {
-          const talent = loaded[index];
-          if (talent) updatedTalents.set(id, talent);
-        });
-        for (const [id, level] of levels) {
-          const target = newById.get(id) ?? updatedTalents.get(id);
-          if (!target || target.skillLevel === level) continue;
-          if (skillChanges.length < 200) skillChanges.push({ field: `skillLevel:${target.name}`, before: target.skillLevel, after: level });
+        const storedById = new Map([...registry.values()].map((talent) => [talent.id, talent]));
+        for (const [id, level] of batchBest) {
+          const target = newById.get(id) ?? updatedTalents.get(id) ?? storedById.get(id);
+          if (!target) continue;
+          const next = raiseSkillLevel(target.skillLevel, level);
+          if (next === target.skillLevel) continue;
+          if (skillChanges.length < 200) skillChanges.push({ field: `skillLevel:${target.name}`, before: target.skillLevel, after: next });
           skillLevelsChanged += 1;
           // New talents are written below, already with their level.
-          if (newById.has(id)) target.skillLevel = level;
-          else updatedTalents.set(id, { ...target, skillLevel: level, updatedAt: now });
+          if (newById.has(id)) target.skillLevel = next;
+          else updatedTalents.set(id, { ...target, skillLevel: next, updatedAt: now });
         }
       }
       for (let start = 0; start < newTalents.length; start += WRITE_CHUNK) await db.talents.bulkAdd(newTalents.slice(start, start + WRITE_CHUNK));

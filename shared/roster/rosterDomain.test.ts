@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readWorkbook } from '../excel/readWorkbook';
 import { checkRosterRules, enrolledLevel } from './rosterRules';
-import { deriveSkillLevel, parseSkillCertificateNumber, parseSkillLevel } from './skillLevels';
+import { deriveSkillLevel, parseSkillCertificateNumber, parseSkillLevel, raiseSkillLevel } from './skillLevels';
 import { documentKey, matchTrainee, matchTrainees } from './matchTrainees';
 import { readSubmissionMeta, sheetDataRows, submissionDataHash, SUBMISSION_DATA_SHEET, verifySubmission, writeSubmissionFile } from './submissionFile';
 import { rosterFields } from './rosterFields';
@@ -16,6 +16,15 @@ describe('parseSkillLevel', () => {
     expect(parseSkillLevel('３')).toBe(3);
     expect(parseSkillLevel('')).toBeUndefined();
     expect(parseSkillLevel('专家')).toBeUndefined();
+  });
+});
+
+describe('raiseSkillLevel', () => {
+  it('keeps the higher level (smaller digit), 0 being none', () => {
+    expect(raiseSkillLevel(0, 4)).toBe(4);
+    expect(raiseSkillLevel(4, 3)).toBe(3);
+    expect(raiseSkillLevel(3, 4)).toBe(3);
+    expect(raiseSkillLevel(2, 0)).toBe(2);
   });
 });
 

@@ -34,6 +34,17 @@ export function deriveSkillLevel(enrollments: ReadonlyArray<{ decision: string; 
   return best as 0 | ProgrammeLevel;
 }
 
+/**
+ * The derived level after one more passed level: the higher of the two (smaller digit); 0 means
+ * none. `raiseSkillLevel(deriveSkillLevel(rows), level)` equals `deriveSkillLevel([...rows, passed at level])`.
+ */
+export function raiseSkillLevel(current: number, passed: number): 0 | ProgrammeLevel {
+  const valid = (level: number) => level >= 1 && level <= 5;
+  if (!valid(passed)) return (valid(current) ? current : 0) as 0 | ProgrammeLevel;
+  if (!valid(current)) return passed as ProgrammeLevel;
+  return Math.min(current, passed) as ProgrammeLevel;
+}
+
 /** The parts of a 职业技能等级证书 number. */
 export interface SkillCertificateNumber {
   /** `Y` 用人单位 or `S` 社会培训评价组织. */

@@ -63,7 +63,7 @@ export function BasesPage() {
           loading={bases === undefined}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           data-testid="bases-table"
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={`${t('bases.registry.empty')}。${t('bases.registry.emptyHint')}`} /> }}
+          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={`${t('bases.registry.empty')} · ${t('bases.registry.emptyHint')}`} /> }}
           columns={[
             { key: 'code', title: t('bases.columns.code'), dataIndex: 'code', sorter: (a, b) => a.code.localeCompare(b.code) },
             { key: 'name', title: t('bases.columns.name'), dataIndex: 'name', render: (name: string, base) => <a onClick={() => setDetail(base)}>{name}</a> },
