@@ -235,6 +235,8 @@ export function TalentListPage() {
           total={view.total}
           rowAt={view.rowAt}
           requestRange={view.requestRange}
+          subscribeRows={view.subscribeRows}
+          rowsVersion={view.rowsVersion}
           sort={sort}
           onSort={setSort}
           onOpen={(id) => navigate(`/talents/${id}`)}

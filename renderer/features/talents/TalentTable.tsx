@@ -3,7 +3,7 @@
  * row height, so 300,000 rows scroll like 30. Looks like an antd Table (header, borders, hover)
  * with sortable headers; rows open the detail page by click or Enter.
  */
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type CSSProperties } from 'react';
 import { CaretDownOutlined, CaretUpOutlined } from '@ant-design/icons';
 import { Empty, Spin, theme } from 'antd';
 import type { TalentQuery } from '../../../shared/search/talentSearch';
@@ -119,6 +119,9 @@ export interface TalentTableProps {
   total: number | null;
   rowAt: (index: number) => TalentListRow | undefined;
   requestRange: (first: number, last: number) => void;
+  /** Page arrivals that concern only the table (see useTalentList). */
+  subscribeRows: (listener: () => void) => () => void;
+  rowsVersion: () => number;
   sort: TalentQuery['sort'];
   onSort: (sort: TalentQuery['sort']) => void;
   onOpen: (id: string) => void;
@@ -132,7 +135,9 @@ function nextSort(current: TalentQuery['sort'], key: TalentFieldKey & NonNullabl
   return undefined;
 }
 
-export function TalentTable({ columns, total, rowAt, requestRange, sort, onSort, onOpen, height }: TalentTableProps) {
+export function TalentTable({ columns, total, rowAt, requestRange, subscribeRows, rowsVersion, sort, onSort, onOpen, height }: TalentTableProps) {
+  // Re-render when rows further down arrive; rowAt reads them from the page cache.
+  useSyncExternalStore(subscribeRows, rowsVersion, rowsVersion);
   const t = useT();
   const { language } = useLanguage();
   const { token } = theme.useToken();

@@ -5,6 +5,12 @@
  * the list paints at once even at 300,000 records.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+
+/** Listeners of the page cache: rows beyond the first page re-render only the table, not the whole page. */
+interface PageArrivals {
+  version: number;
+  listeners: Set<() => void>;
+}
 import { todayYmd } from '../../../shared/dates';
 import type { TalentFilters, TalentQuery } from '../../../shared/search/talentSearch';
 import type { Talent } from '../../../shared/talent/talent';
@@ -42,6 +48,10 @@ export interface TalentListView {
   lastWorkerMs: number | null;
   /** True while rows come from IndexedDB before the index is ready. */
   cold: boolean;
+  /** For useSyncExternalStore in the table: fires when a page of rows other than the first arrives. */
+  subscribeRows: (listener: () => void) => () => void;
+  /** Bumped on each such arrival. */
+  rowsVersion: () => number;
 }
 
 function isDefaultQuery(request: TalentListRequest): boolean {
@@ -70,6 +80,15 @@ export function useTalentList(request: TalentListRequest): TalentListView {
   const [lastQueryMs, setLastQueryMs] = useState<number | null>(null);
   const queryStarted = useRef<{ key: string; at: number } | null>(null);
   const lastWorkerMs = useRef<number | null>(null);
+  const arrivals = useRef<PageArrivals>({ version: 0, listeners: new Set() });
+  const subscribeRows = useCallback((listener: () => void) => {
+    const listeners = arrivals.current.listeners;
+    listeners.add(listener);
+    return () => {
+      listeners.delete(listener);
+    };
+  }, []);
+  const rowsVersion = useCallback(() => arrivals.current.version, []);
   const key = JSON.stringify([request.text.trim(), request.filters, request.sort ?? null, request.extraFields, request.mask]);
   const cache = useRef<PageCache>({ key: '', version: -1, pages: new Map(), inflight: new Set(), controller: new AbortController() });
   const requestRef = useRef(request);
@@ -137,7 +156,12 @@ export function useTalentList(request: TalentListRequest): TalentListView {
         current.pages.set(page, result.rows);
         if (page === 0) lastWorkerMs.current = result.ms;
         setTotal(result.total);
-        setTick((tick) => tick + 1);
+        if (page === 0) setTick((tick) => tick + 1);
+        else {
+          // Scrolling fetched further rows: only the table needs to draw them.
+          arrivals.current.version += 1;
+          for (const listener of arrivals.current.listeners) listener();
+        }
       },
       (error: unknown) => {
         current.inflight.delete(page);
@@ -198,5 +222,5 @@ export function useTalentList(request: TalentListRequest): TalentListView {
   );
 
   const shownTotal = status.ready && cache.current.pages.size > 0 ? total : isDefaultQuery(request) ? coldTotal : null;
-  return { status, total: shownTotal, rowAt, requestRange, lastQueryMs, lastWorkerMs: lastWorkerMs.current, cold };
+  return { status, total: shownTotal, rowAt, requestRange, lastQueryMs, lastWorkerMs: lastWorkerMs.current, cold, subscribeRows, rowsVersion };
 }
