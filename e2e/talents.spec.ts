@@ -161,3 +161,20 @@ test('talent registry: create, duplicate, edit, search, reveal, move out', async
 
   expect(consoleText.filter((line) => line.includes(ID_ZHANG) || line.includes(ID_LI))).toEqual([]);
 });
+
+test('设置: the mask pattern card previews and saves a new pattern', async ({ page }) => {
+  await page.goto('/#/settings');
+  await completeFirstRun(page, '王小明');
+  const card = page.getByTestId('mask-pattern-card');
+  await expect(card.getByTestId('mask-preview-id')).toHaveText('310101********123X');
+  await expect(card.getByTestId('mask-preview-phone')).toHaveText('138****5678');
+  await card.getByTestId('mask-idNumberKeepStart').fill('3');
+  await card.getByTestId('mask-phoneKeepEnd').fill('2');
+  await expect(card.getByTestId('mask-preview-id')).toHaveText('310***********123X');
+  await expect(card.getByTestId('mask-preview-phone')).toHaveText('138******78');
+  await card.getByTestId('mask-save').click();
+  await expect(page.getByText('脱敏规则已保存')).toBeVisible();
+  await shot(page, 'talents-mask-pattern-card');
+  await page.reload();
+  await expect(page.getByTestId('mask-pattern-card').getByTestId('mask-preview-id')).toHaveText('310***********123X');
+});
