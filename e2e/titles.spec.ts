@@ -32,7 +32,9 @@ async function bulkOpen(page: Page, target: string): Promise<void> {
 }
 
 async function confirm(page: Page): Promise<void> {
-  await page.getByRole('dialog').getByRole('button', { name: '确 定' }).or(page.getByRole('dialog').getByRole('button', { name: '确定' })).click();
+  // Let the dialog's opening animation finish: a click during the zoom can miss the button.
+  await page.waitForTimeout(400);
+  await page.getByRole('dialog').last().getByRole('button', { name: /^确\s*定$/u }).click();
 }
 
 async function openApplication(page: Page, number: string): Promise<void> {
@@ -51,7 +53,7 @@ async function step(page: Page, button: string, note = ''): Promise<void> {
 }
 
 test('ten applications from 已提交 to 已发证, with a return, an ineligible one, an objection and the printed 公示名单', async ({ page }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(540_000);
   await page.goto('/');
   await completeFirstRun(page, '周经办');
   await page.goto('/#/settings');

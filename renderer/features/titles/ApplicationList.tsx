@@ -76,6 +76,8 @@ export function ApplicationList() {
           onChange={(value: string) => setFilter((current) => ({ ...current, status: value === 'all' ? undefined : (value as ApplicationStatus | 'open') }))}
           options={[{ value: 'all', label: t('titles.list.allStatuses') }, { value: 'open', label: t('titles.list.openOnly') }, ...APPLICATION_STATUSES.map((status) => ({ value: status, label: statusLabel(status, language) }))]}
           data-testid="titles-status-filter"
+          virtual={false}
+          listHeight={420}
         />
         <Select
           style={{ width: 160 }}
@@ -105,6 +107,7 @@ export function ApplicationList() {
               onChange={(value: ApplicationStatus) => setTarget(value)}
               options={targets.map((status) => ({ value: status, label: statusLabel(status, language) }))}
               data-testid="titles-bulk-target"
+              virtual={false}
             />
             <Button type="primary" disabled={target === null} onClick={() => setMoving(target)} data-testid="titles-bulk-apply">
               {t('titles.list.apply')}
