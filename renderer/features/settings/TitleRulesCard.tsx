@@ -6,13 +6,13 @@
 import { useEffect, useState } from 'react';
 import { App, Button, Card, Checkbox, Flex, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { APPLIED_LEVELS, DEFAULT_CERTIFICATE_NUMBER_FORMAT, DEFAULT_PASS_FRACTION, DEFAULT_TITLE_RULES, type AppliedLevel, type RuleEducation, type TitleRuleTable, type YearsRequirement } from '../../../shared/certification';
+import { codeLabel } from '../../../shared/codes';
+import { APPLIED_LEVELS, appliedLevelOptions, DEFAULT_CERTIFICATE_NUMBER_FORMAT, DEFAULT_PASS_FRACTION, DEFAULT_TITLE_RULES, type AppliedLevel, type RuleEducation, type TitleRuleTable, type YearsRequirement } from '../../../shared/certification';
 import { parseHolidayCalendarJson } from '../../../shared/dates/workingDays';
 import { loadHolidayCalendars, saveHolidayCalendar } from '../../data/applications';
 import { getDatabase, setSettings, useSettings, type SettingValues } from '../../db';
 import { useLanguage, useT } from '../../i18n';
 import { usePlatform } from '../../platform';
-import { levelLabel } from '../titles/labels';
 
 type TitleSettings = Pick<SettingValues, 'titleRules' | 'publicityWorkingDays' | 'publicityStartCounts' | 'committeePassFraction' | 'certificateNumberFormat'>;
 
@@ -75,7 +75,7 @@ export function TitleRulesCard() {
   const afterOptions = [
     { value: 'none', label: t('titles.rules.notEligible') },
     { value: 'graduation', label: t('titles.rules.afterGraduation') },
-    ...APPLIED_LEVELS.map((level) => ({ value: level, label: levelLabel(level, language) })),
+    ...APPLIED_LEVELS.map((level) => ({ value: level, label: codeLabel(appliedLevelOptions, level, language === 'en' ? 'en' : 'zh') })),
   ];
 
   return (
@@ -88,7 +88,7 @@ export function TitleRulesCard() {
           rowKey={(level) => level}
           dataSource={[...APPLIED_LEVELS]}
           columns={[
-            { title: t('titles.rules.target'), key: 'level', render: (_value, level: AppliedLevel) => levelLabel(level, language) },
+            { title: t('titles.rules.target'), key: 'level', render: (_value, level: AppliedLevel) => codeLabel(appliedLevelOptions, level, language === 'en' ? 'en' : 'zh') },
             ...EDUCATIONS.map((education) => ({
               title: language === 'en' ? EDUCATION_LABELS[education].en : EDUCATION_LABELS[education].zh,
               key: education,
