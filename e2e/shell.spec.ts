@@ -12,7 +12,7 @@ const sections: SectionExpectation[] = [
   { path: '/dashboard', menu: '工作台', content: '工作台暂无数据' },
   { path: '/talents', menu: '人才库', content: '还没有人才记录。可在此新增，或从 Excel 导入；设置中可生成演示数据。' },
   { path: '/titles', menu: '职称评审', content: '还没有职称申报' },
-  { path: '/bases', menu: '培训基地', content: '还没有培训基地' },
+  { path: '/bases', menu: '培训基地', content: '还没有登记培训基地' },
   { path: '/rosters', menu: '花名册', content: '还没有培训花名册' },
   { path: '/reports', menu: '统计报表', content: '暂无可统计的数据' },
   { path: '/backup', menu: '数据备份', content: '还没有备份' },
@@ -54,7 +54,7 @@ test('empty states point to the section to fill first', async ({ page }) => {
   await completeFirstRun(page, '王小明');
   await page.getByRole('link', { name: '前往培训基地' }).click();
   await expect(page).toHaveURL(/#\/bases$/);
-  await expect(page.getByText('还没有培训基地')).toBeVisible();
+  await expect(page.getByText('还没有登记培训基地')).toBeVisible();
 });
 
 test('the language switches to English and back, and the choice survives a reload', async ({ page }) => {
@@ -94,7 +94,7 @@ test('settings survive a reload and changes are audited', async ({ page }) => {
   await expect(name).toHaveValue('王小明');
   await name.fill('李四');
   await page.getByTestId('settings-page').getByText('培训基地', { exact: true }).click();
-  await page.getByRole('button', { name: '保存' }).click();
+  await page.getByTestId('operator-card').getByRole('button', { name: '保存' }).click();
   await expect(page.getByText('操作员信息已保存')).toBeVisible();
   await expect(page.getByTestId('operator')).toContainText('李四');
   await expect(page.getByTestId('operator')).toContainText('培训基地');

@@ -10,7 +10,9 @@ import { DEFAULT_MASK_PATTERN } from '../../db/settings';
 import type { Roster } from '../../db/types';
 import { useSettings } from '../../db/useSettings';
 import { formatDate, formatDateTime } from '../../components/format';
+import { SectionEmpty } from '../../components/SectionEmpty';
 import { SectionPage } from '../../components/SectionPage';
+import { getDatabase } from '../../db';
 import { useLanguage, useT } from '../../i18n';
 import { PreparePanel } from './PreparePanel';
 import { ReceivePanel } from './ReceivePanel';
@@ -22,6 +24,8 @@ export function RostersPage() {
   const { language } = useLanguage();
   const settings = useSettings();
   const rosters = useLiveQuery(() => listRosters(), []);
+  // A roster belongs to a base: with none registered (and no rosters yet) point the clerk there first.
+  const baseCount = useLiveQuery(() => getDatabase().trainingBases.count(), []);
   const [openRoster, setOpenRoster] = useState<string | null>(null);
   const [tab, setTab] = useState<string>('work');
   const role = settings?.role ?? 'bureau';
@@ -54,6 +58,14 @@ export function RostersPage() {
       ]}
     />
   );
+
+  if (baseCount === 0 && rosters !== undefined && rosters.length === 0) {
+    return (
+      <SectionPage title={t('sections.rosters.title')}>
+        <SectionEmpty title={t('sections.rosters.emptyTitle')} description={t('sections.rosters.emptyDescription')} action={{ label: t('sections.rosters.action'), to: '/bases' }} />
+      </SectionPage>
+    );
+  }
 
   return (
     <SectionPage title={t('sections.rosters.title')}>

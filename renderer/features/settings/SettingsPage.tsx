@@ -38,7 +38,7 @@ function OperatorCard() {
   }
 
   return (
-    <Card title={t('settings.operatorSection')}>
+    <Card title={t('settings.operatorSection')} data-testid="operator-card">
       <Form<OperatorFormValues>
         layout="vertical"
         style={{ maxWidth: 420 }}
