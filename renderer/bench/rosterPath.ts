@@ -1,6 +1,6 @@
 /**
  * B's bench path: a 30,000-row roster (default) received against the stored registry through the
- * app's real code — `checkRosterFile` (read the submission file, verify its hash, field checks,
+ * app's real code — the 花名册 page's `readRosterFileInWorker` + `applyRosterContext` (read the submission file, verify its hash, field checks,
  * roster rules, matching by document) and `commitRosterReceipt` (one transaction: roster,
  * enrollments, new talents, derived skill levels, audit). Most rows are people already in the
  * registry (as when a base trains the city's existing talent); a fifth are new. Building the file
@@ -10,7 +10,8 @@ import { citizenIdCheckChar } from '../../shared/identity';
 import { rosterFields } from '../../shared/roster/rosterFields';
 import { writeSubmissionFile } from '../../shared/roster/submissionFile';
 import { saveBase, getBaseByCode } from '../data/bases';
-import { checkRosterFile, commitRosterReceipt } from '../data/rosters';
+import { applyRosterContext, commitRosterReceipt, findProgramme } from '../data/rosters';
+import { readRosterFileInWorker } from '../features/rosters/rosterFileClient';
 import { getDatabase, type TalentLedgerDB } from '../db';
 import type { AdapterInput } from './api';
 
@@ -110,14 +111,25 @@ export interface RosterImportRun {
  * Receives a roster of `input.rows` (default 30,000) rows against the stored registry through
  * the app's own receipt path and returns the counts and the split of its time.
  */
-export async function rosterImportAgainstRegistry(input: AdapterInput, db: TalentLedgerDB = getDatabase()): Promise<RosterImportRun> {
+export async function rosterImportAgainstRegistry(
+  input: AdapterInput,
+  db: TalentLedgerDB = getDatabase(),
+  // Node tests have no Worker: they pass the same reader run in place.
+  readFile: typeof readRosterFileInWorker = readRosterFileInWorker,
+): Promise<RosterImportRun> {
   const rows = input.rows ?? 30_000;
   const setupStart = performance.now();
   await benchBaseId(db);
   const file = await buildBenchRoster(rows, input.seed, db);
   const setupMs = performance.now() - setupStart;
   const checkStart = performance.now();
-  const receipt = await checkRosterFile(db, file.bytes, 'bench-roster.xlsx', { today: '2026-05-10' });
+  // The 花名册 page's path: read and field-check in the roster-file worker, then match against the registry.
+  const parsed = await readFile(file.bytes, 'bench-roster.xlsx', '2026-05-10');
+  if (!parsed.ok) throw new Error(`roster read: ${parsed.error.code} ${parsed.error.message}`);
+  const meta = parsed.value.submission?.meta;
+  const base = meta ? await db.trainingBases.where('code').equals(meta.baseCode).first() : undefined;
+  const programme = base ? findProgramme(base, meta) : undefined;
+  const receipt = await applyRosterContext(db, parsed.value, { baseId: base?.id ?? '', programmeId: programme?.id ?? '', batchKey: meta?.batchKey ?? '' });
   if (!receipt.ok) throw new Error(`roster check: ${receipt.error.code} ${receipt.error.message}`);
   const checkMs = performance.now() - checkStart;
   const resolutions = new Map(receipt.value.rows.filter((row) => row.match?.kind === 'conflict').map((row) => [row.row, 'keepRegistry' as const]));

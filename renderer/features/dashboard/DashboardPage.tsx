@@ -112,11 +112,13 @@ export function DashboardPage() {
             {
               name: count,
               type: 'pie',
-              radius: ['30%', '58%'],
+              radius: ['28%', '52%'],
               center: ['50%', '50%'],
               data: categoryRows.map((row) => ({ name: label(row), value: row.count })),
-              label: { formatter: '{b}\n{c}（{d}%）' },
-              labelLine: { length: 12, length2: 10 },
+              // Labels aligned to the card's edges: long category names (算法研发工程师) are never cut off.
+              label: { formatter: '{b}\n{c}（{d}%）', alignTo: 'edge', edgeDistance: 8, minMargin: 4, lineHeight: 15 },
+              labelLine: { length: 10, length2: 0, maxSurfaceAngle: 80 },
+              labelLayout: { hideOverlap: false },
             },
           ],
         },
