@@ -67,6 +67,23 @@ describe('TalentSearchIndex', () => {
     expect(index.query({ text: '002', today }).total).toBe(0);
   });
 
+  it('finds every person of an employer many people share, and only them', () => {
+    const index = new TalentSearchIndex();
+    index.upsertMany([
+      talent('a', '王一', { employer: '浦东张江实验室' }),
+      talent('b', '王二', { employer: '徐汇滨江公司' }),
+      talent('c', '王三', { employer: '浦东张江实验室' }),
+      talent('d', '王四', { employer: '' }),
+      talent('e', '王五', { employer: '浦东张江实验室' }),
+    ]);
+    expect(index.query({ text: '张江', today }).ids.sort()).toEqual(['a', 'c', 'e']);
+    expect(index.query({ text: '滨江', today }).ids).toEqual(['b']);
+    expect(index.query({ text: '江', today }).total).toBe(4);
+    index.upsert(talent('c', '王三', { employer: '徐汇滨江公司' }));
+    expect(index.query({ text: '张江', today }).ids.sort()).toEqual(['a', 'e']);
+    expect(index.query({ text: '滨江', today }).ids.sort()).toEqual(['b', 'c']);
+  });
+
   it('filters by code fields and age band on the given day', () => {
     const index = build();
     expect(index.query({ filters: { district: ['310104'] }, today }).ids).toEqual(['2']);

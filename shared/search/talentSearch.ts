@@ -179,12 +179,34 @@ interface ColumnStore {
   pinyinInitials: JoinedColumn;
   idNumbers: JoinedColumn;
   phones: JoinedColumn;
+  /**
+   * Employers repeat (a company employs thousands): the distinct names are scanned, then lines are
+   * marked through `employerCodes`. A common character such as 张 (in 张江) would otherwise match
+   * and binary-search on a large share of 300,000 lines.
+   */
   employers: JoinedColumn;
+  employerCodes: Uint32Array;
   codes: Record<CodedField, { column: Uint16Array; dictionary: Map<string, number> }>;
   overseas: Uint8Array;
   birthNumbers: Int32Array;
   entries: IndexedTalent[];
   sortOrders: Map<string, Int32Array>;
+}
+
+/** The distinct employer names joined once, and each line's position among them. */
+function distinctEmployers(entries: readonly IndexedTalent[]): { employers: JoinedColumn; employerCodes: Uint32Array } {
+  const codeByEmployer = new Map<string, number>();
+  const employerCodes = new Uint32Array(entries.length);
+  for (let line = 0; line < entries.length; line += 1) {
+    const employer = (entries[line] as IndexedTalent).employerLower;
+    let code = codeByEmployer.get(employer);
+    if (code === undefined) {
+      code = codeByEmployer.size;
+      codeByEmployer.set(employer, code);
+    }
+    employerCodes[line] = code;
+  }
+  return { employers: joinColumn([...codeByEmployer.keys()]), employerCodes };
 }
 
 function compareValues(a: unknown, b: unknown): number {
@@ -342,7 +364,7 @@ export class TalentSearchIndex {
       pinyinInitials: joinColumn(entries.map((e) => e.pinyinInitials)),
       idNumbers: joinColumn(entries.map((e) => e.idNumber)),
       phones: joinColumn(entries.map((e) => e.phone)),
-      employers: joinColumn(entries.map((e) => e.employerLower)),
+      ...distinctEmployers(entries),
       codes,
       overseas,
       birthNumbers,
@@ -395,7 +417,12 @@ export class TalentSearchIndex {
       if (plan.phoneTail) markMatches(store.phones, plan.phoneTail, 'suffix', marks);
       // Names hold no digits: an ID or phone tail need not scan them.
       if (!plan.idTail) markMatches(store.names, plan.contains, 'anywhere', marks);
-      markMatches(store.employers, plan.contains, 'anywhere', marks);
+      const employerMarks = new Uint8Array(store.employers.starts.length);
+      markMatches(store.employers, plan.contains, 'anywhere', employerMarks);
+      if (employerMarks.includes(1)) {
+        const codes = store.employerCodes;
+        for (let line = 0; line < count; line += 1) if (employerMarks[codes[line] as number] === 1) marks[line] = 1;
+      }
     }
 
     // Filters: a lookup table of allowed codes per coded column.
