@@ -182,6 +182,8 @@ export interface BenchApi {
   indexFilter(input: FilterInput): Promise<QueryTimes>;
   /** The annual headcount report computation (`detail`: what the report path said, e.g. its in-worker time). */
   appReport(input: ReportInput): Promise<AdapterRunResult>;
+  /** The annual report workbook export (the reports page's 导出). */
+  appReportWorkbook(input: ReportInput): Promise<AdapterRunResult>;
   /** The app's export of all stored talents to .xlsx. */
   appExport(input: ExportInput): Promise<ExportRunResult>;
   /** `createBackup('manual')` of the whole database through renderer/data/backups.ts. */

@@ -41,6 +41,8 @@ export interface AppRepositoryAdapter {
 /** D's headcount report (renderer/bench/reportPath.ts implements it). */
 export interface AppReportAdapter {
   headcountReport(year: number): Promise<unknown>;
+  /** The report workbook as the reports page's 导出 makes it (computation, checksum, .xlsx). */
+  exportReportWorkbook?(year: number): Promise<unknown>;
 }
 
 /** Another area's timed path (B's roster import, C's bulk transition): one call, whatever it reports. */
@@ -192,7 +194,13 @@ function adaptExports(module: Record<string, unknown>): AppExportAdapter | null 
 /** D's report adapter: an exported object with `headcountReport(year)`, or the function itself. */
 function adaptReport(module: Record<string, unknown>): AppReportAdapter | null {
   const direct = module.headcountReport;
-  if (typeof direct === 'function') return { headcountReport: (year) => (direct as (year: number) => Promise<unknown>)(year) };
+  const workbook = module.exportReportWorkbook;
+  if (typeof direct === 'function') {
+    return {
+      headcountReport: (year) => (direct as (year: number) => Promise<unknown>)(year),
+      ...(typeof workbook === 'function' ? { exportReportWorkbook: (year: number) => (workbook as (year: number) => Promise<unknown>)(year) } : {}),
+    };
+  }
   for (const value of Object.values(module)) {
     const candidate = value as Partial<AppReportAdapter> | null;
     if (candidate && typeof candidate === 'object' && typeof candidate.headcountReport === 'function') {

@@ -261,6 +261,15 @@ export function createBenchApi(): BenchApi {
       return { ...run, ...(detail ? { detail } : {}) };
     },
 
+    async appReportWorkbook({ year }) {
+      const report = (await loadAppPaths()).report;
+      if (!report?.exportReportWorkbook) throw notYet('the app has no report workbook export yet');
+      const exportWorkbook = report.exportReportWorkbook.bind(report);
+      const { value, run } = await timedWithLongTasks(() => exportWorkbook(year));
+      const detail = describeResult(value);
+      return { ...run, ...(detail ? { detail } : {}) };
+    },
+
     async appExport({ today }) {
       const exporter = (await loadAppPaths()).exporter;
       if (!exporter) throw notYet('the app has no talent export yet');
