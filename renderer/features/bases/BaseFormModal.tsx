@@ -5,27 +5,19 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { validateCreditCode } from '../../../shared/identity/creditCode';
 import { shanghaiDistricts } from '../../../shared/codes/districts';
-import type { BaseType, ProgrammeLevel, StoredBaseStatus, TrainingBaseData } from '../../../shared/bases/trainingBase';
+import type { ProgrammeLevel, TrainingBaseData } from '../../../shared/bases/trainingBase';
 import { saveBase } from '../../data/bases';
 import type { TrainingBase } from '../../db/types';
 import { useLanguage, useT } from '../../i18n';
 import { baseStatusLabel, baseTypeLabel, label, levelLabel } from './labels';
 
-interface FormValues {
-  code: string;
-  name: string;
-  type: BaseType;
-  creditCode: string;
-  district: string;
-  address: string;
-  contact: string;
-  phone: string;
+/** The base's data as the form holds it: dates as Dayjs, numbers still empty while typed. */
+type FormValues = Omit<TrainingBaseData, 'accreditedOn' | 'validUntil' | 'annualPlan' | 'programmes'> & {
   accreditedOn: Dayjs | null;
   validUntil: Dayjs | null;
-  status: StoredBaseStatus;
   annualPlan: number | null;
   programmes: Array<{ id?: string; occupation: string; workType: string; level: ProgrammeLevel; plannedHours: number | null }>;
-}
+};
 
 function toValues(base: TrainingBase | undefined): Partial<FormValues> {
   if (!base) return { type: 'enterprise', status: 'active', annualPlan: 0, programmes: [{ occupation: '人工智能训练师', workType: '数据标注员', level: 4, plannedHours: 120 }] };
