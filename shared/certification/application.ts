@@ -194,6 +194,33 @@ export interface ApplicationData {
   certificateId: string;
 }
 
+/** The fields a new application starts with before anything is filled in or happens to it. */
+export type BlankApplicationFields = Omit<ApplicationData, 'talentId' | 'year' | 'level' | 'status' | 'snapshot'>;
+
+/** A new application's starting values: 工程系列 / 人工智能, regular route, nothing received, no workflow dates. */
+export function blankApplicationFields(): BlankApplicationFields {
+  return {
+    batch: '',
+    reviewBatchId: '',
+    series: 'engineering',
+    specialty: 'ai',
+    subSpecialty: '',
+    route: 'regular',
+    continuingEducation: [],
+    annualAssessments: [],
+    achievements: { papers: 0, patents: 0, projects: 0, awards: 0, text: '' },
+    materialsReceived: [],
+    justification: '',
+    recommenders: [],
+    reviewerNotes: '',
+    unitPublicity: null,
+    publicity: null,
+    documentNumber: '',
+    committeeVote: null,
+    certificateId: '',
+  };
+}
+
 /** Whole years from `from` to `on` (a `YYYY-MM-DD` anniversary counts: 2021-12-31 → 2026-12-31 is 5). */
 export function wholeYearsBetween(from: string, on: string): number {
   if (!isValidYmd(from) || !isValidYmd(on) || compareYmd(on, from) < 0) return 0;

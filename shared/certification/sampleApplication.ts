@@ -1,9 +1,10 @@
 /** A complete, eligible application for tests, demo data and the bench; override what a case needs. */
-import type { ApplicantSnapshot, ApplicationData } from './application';
+import { blankApplicationFields, type ApplicantSnapshot, type ApplicationData } from './application';
 
 /** 2026 application for 高级工程师 by a master's graduate who became 工程师 on 2021-06-30. */
 export function sampleApplication(overrides: Partial<ApplicationData> = {}, snapshot: Partial<ApplicantSnapshot> = {}): ApplicationData {
   return {
+    ...blankApplicationFields(),
     talentId: 'talent-1',
     year: 2026,
     batch: '2026年第一批',
@@ -45,15 +46,6 @@ export function sampleApplication(overrides: Partial<ApplicationData> = {}, snap
       { year: 2025, result: 'competent' },
     ],
     achievements: { papers: 3, patents: 2, projects: 4, awards: 1, text: '主持大模型推理优化项目，获授权发明专利 2 项。' },
-    materialsReceived: [],
-    justification: '',
-    recommenders: [],
-    reviewerNotes: '',
-    unitPublicity: null,
-    publicity: null,
-    documentNumber: '',
-    committeeVote: null,
-    certificateId: '',
     ...overrides,
   };
 }
