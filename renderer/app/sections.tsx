@@ -22,6 +22,15 @@ export interface Section {
   labelKey: PlainMessageKey;
   icon: ReactNode;
   page: LazyExoticComponent<ComponentType>;
+  /** Starts loading the page's code (the start-up does it for the section it opens on). */
+  preload: () => Promise<unknown>;
+}
+
+/** A lazily loaded page and its preload, sharing one module promise. */
+function lazyPage(load: () => Promise<ComponentType>): Pick<Section, 'page' | 'preload'> {
+  let loading: Promise<ComponentType> | undefined;
+  const preload = () => (loading ??= load());
+  return { page: lazy(() => preload().then((component) => ({ default: component }))), preload };
 }
 
 export const sections: readonly Section[] = [
@@ -29,56 +38,67 @@ export const sections: readonly Section[] = [
     path: '/dashboard',
     labelKey: 'nav.dashboard',
     icon: <DashboardOutlined />,
-    page: lazy(() => import('../features/dashboard').then((module) => ({ default: module.DashboardPage }))),
+    ...lazyPage(() => import('../features/dashboard').then((module) => module.DashboardPage)),
   },
   {
     path: '/talents',
     labelKey: 'nav.talents',
     icon: <TeamOutlined />,
-    page: lazy(() => import('../features/talents').then((module) => ({ default: module.TalentsPage }))),
+    ...lazyPage(() => import('../features/talents').then((module) => module.TalentsPage)),
   },
   {
     path: '/titles',
     labelKey: 'nav.titles',
     icon: <SafetyCertificateOutlined />,
-    page: lazy(() => import('../features/titles').then((module) => ({ default: module.TitlesPage }))),
+    ...lazyPage(() => import('../features/titles').then((module) => module.TitlesPage)),
   },
   {
     path: '/bases',
     labelKey: 'nav.bases',
     icon: <BankOutlined />,
-    page: lazy(() => import('../features/bases').then((module) => ({ default: module.BasesPage }))),
+    ...lazyPage(() => import('../features/bases').then((module) => module.BasesPage)),
   },
   {
     path: '/rosters',
     labelKey: 'nav.rosters',
     icon: <SolutionOutlined />,
-    page: lazy(() => import('../features/rosters').then((module) => ({ default: module.RostersPage }))),
+    ...lazyPage(() => import('../features/rosters').then((module) => module.RostersPage)),
   },
   {
     path: '/reports',
     labelKey: 'nav.reports',
     icon: <BarChartOutlined />,
-    page: lazy(() => import('../features/reports').then((module) => ({ default: module.ReportsPage }))),
+    ...lazyPage(() => import('../features/reports').then((module) => module.ReportsPage)),
   },
   {
     path: '/backup',
     labelKey: 'nav.backup',
     icon: <CloudServerOutlined />,
-    page: lazy(() => import('../features/backup').then((module) => ({ default: module.BackupPage }))),
+    ...lazyPage(() => import('../features/backup').then((module) => module.BackupPage)),
   },
   {
     path: '/audit',
     labelKey: 'nav.audit',
     icon: <AuditOutlined />,
-    page: lazy(() => import('../features/audit').then((module) => ({ default: module.AuditPage }))),
+    ...lazyPage(() => import('../features/audit').then((module) => module.AuditPage)),
   },
   {
     path: '/settings',
     labelKey: 'nav.settings',
     icon: <SettingOutlined />,
-    page: lazy(() => import('../features/settings').then((module) => ({ default: module.SettingsPage }))),
+    ...lazyPage(() => import('../features/settings').then((module) => module.SettingsPage)),
   },
 ];
 
 export const HOME_PATH = '/dashboard';
+
+/**
+ * Starts loading the code of the section a start-up URL opens (`#/talents/…` → 人才库), so it
+ * arrives while the database opens instead of after.
+ */
+export function preloadSectionOf(hash: string): void {
+  const route = hash.replace(/^#/, '').split(/[?#]/)[0] ?? '';
+  const path = route === '' || route === '/' ? HOME_PATH : route;
+  const section = sections.find((candidate) => path === candidate.path || path.startsWith(`${candidate.path}/`));
+  void section?.preload().catch(() => undefined);
+}

@@ -232,7 +232,7 @@ export function TalentListPage() {
         <TalentFilterBar filters={filters} onChange={setFilters} />
         <TalentTable
           columns={columns}
-          total={view.total}
+          total={view.rowCount}
           rowAt={view.rowAt}
           requestRange={view.requestRange}
           subscribeRows={view.subscribeRows}

@@ -38,6 +38,8 @@ export interface TalentListView {
   status: TalentIndexStatus;
   /** Matching talents; null until known. */
   total: number | null;
+  /** Rows the table can show: `total`, or the cold first page's rows while the count is still coming. */
+  rowCount: number | null;
   /** The row at a position, or undefined while its page loads. */
   rowAt: (index: number) => TalentListRow | undefined;
   /** Asks for the rows of [first, last] (the virtual list's visible range plus overscan). */
@@ -222,5 +224,7 @@ export function useTalentList(request: TalentListRequest): TalentListView {
   );
 
   const shownTotal = status.ready && cache.current.pages.size > 0 ? total : isDefaultQuery(request) ? coldTotal : null;
-  return { status, total: shownTotal, rowAt, requestRange, lastQueryMs, lastWorkerMs: lastWorkerMs.current, cold, subscribeRows, rowsVersion };
+  // The cold first page need not wait for IndexedDB's count (≈ 0.5 s at 300,000): show its rows now.
+  const rowCount = shownTotal ?? (useColdRows && coldRows ? coldRows.length : null);
+  return { status, total: shownTotal, rowCount, rowAt, requestRange, lastQueryMs, lastWorkerMs: lastWorkerMs.current, cold, subscribeRows, rowsVersion };
 }
