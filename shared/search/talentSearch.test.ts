@@ -67,6 +67,19 @@ describe('TalentSearchIndex', () => {
     expect(index.query({ text: '002', today }).total).toBe(0);
   });
 
+  it('matches ID tails of any length from four characters, and follows edits', () => {
+    const index = build();
+    // 11010519491231002X and 440524188001010014: the tails 002X / 0014 share no bucket.
+    expect(index.query({ text: '1231002x', today }).ids).toEqual(['1']);
+    expect(index.query({ text: '11010519491231002X', today }).ids).toEqual(['1']);
+    expect(index.query({ text: '01010014', today }).ids).toEqual(['2']);
+    expect(index.query({ text: '9991231002X', today }).total).toBe(0);
+    index.upsert(talent('3', '李四', { idNumber: '310101199001011234', phone: '13900000014', updatedAt: '2026-01-03T00:00:00.000Z' }));
+    // '0014' now ends talent 2's ID number and talent 3's phone.
+    expect(index.query({ text: '0014', today }).ids.sort()).toEqual(['2', '3']);
+    expect(index.query({ text: '1234', today }).ids.sort()).toEqual(['3']);
+  });
+
   it('finds every person of an employer many people share, and only them', () => {
     const index = new TalentSearchIndex();
     index.upsertMany([

@@ -6,6 +6,7 @@
  */
 import { pinyin } from 'pinyin-pro';
 import type { Talent } from '../talent/talent';
+import { buildTailIndex, forEachLineEndingWith, type TailIndex } from './tailIndex';
 
 /** The talent fields the list can search, filter and sort on (the index worker copies exactly these). */
 export const TALENT_INDEX_FIELDS = [
@@ -177,15 +178,15 @@ interface ColumnStore {
   names: JoinedColumn;
   pinyinFull: JoinedColumn;
   pinyinInitials: JoinedColumn;
-  idNumbers: JoinedColumn;
-  phones: JoinedColumn;
+  /** ID numbers and phones by their last four characters: a tail query reads one bucket. */
+  idTails: TailIndex;
+  phoneTails: TailIndex;
   /**
    * Employers repeat (a company employs thousands): the distinct names are scanned, then lines are
-   * marked through `employerCodes`. A common character such as 张 (in 张江) would otherwise match
-   * and binary-search on a large share of 300,000 lines.
+   * marked through `codes`. A common character such as 张 (in 张江) would otherwise match and
+   * binary-search on a large share of 300,000 lines.
    */
-  employers: JoinedColumn;
-  employerCodes: Uint32Array;
+  employers: DistinctColumn;
   codes: Record<CodedField, { column: Uint16Array; dictionary: Map<string, number> }>;
   overseas: Uint8Array;
   birthNumbers: Int32Array;
@@ -193,20 +194,34 @@ interface ColumnStore {
   sortOrders: Map<string, Int32Array>;
 }
 
-/** The distinct employer names joined once, and each line's position among them. */
-function distinctEmployers(entries: readonly IndexedTalent[]): { employers: JoinedColumn; employerCodes: Uint32Array } {
-  const codeByEmployer = new Map<string, number>();
-  const employerCodes = new Uint32Array(entries.length);
+/** The distinct values of a text column joined once, and each line's position among them. */
+interface DistinctColumn {
+  values: JoinedColumn;
+  codes: Uint32Array;
+  /** Number of distinct values. */
+  size: number;
+}
+
+function distinctColumn(entries: readonly IndexedTalent[], valueOf: (entry: IndexedTalent) => string): DistinctColumn {
+  const codeByValue = new Map<string, number>();
+  const codes = new Uint32Array(entries.length);
   for (let line = 0; line < entries.length; line += 1) {
-    const employer = (entries[line] as IndexedTalent).employerLower;
-    let code = codeByEmployer.get(employer);
+    const value = valueOf(entries[line] as IndexedTalent);
+    let code = codeByValue.get(value);
     if (code === undefined) {
-      code = codeByEmployer.size;
-      codeByEmployer.set(employer, code);
+      code = codeByValue.size;
+      codeByValue.set(value, code);
     }
-    employerCodes[line] = code;
+    codes[line] = code;
   }
-  return { employers: joinColumn([...codeByEmployer.keys()]), employerCodes };
+  return { values: joinColumn([...codeByValue.keys()]), codes, size: codeByValue.size };
+}
+
+/** Sets `marks[line]` for each line whose distinct value is marked. */
+function markLinesByValue(column: DistinctColumn, valueMarks: Uint8Array, marks: Uint8Array): void {
+  if (!valueMarks.includes(1)) return;
+  const codes = column.codes;
+  for (let line = 0; line < codes.length; line += 1) if (valueMarks[codes[line] as number] === 1) marks[line] = 1;
 }
 
 function compareValues(a: unknown, b: unknown): number {
@@ -330,7 +345,7 @@ export class TalentSearchIndex {
     return this.slotById.has(id);
   }
 
-  /** Builds the column store (about 0.2 s at 300,000); kept until the next change. */
+  /** Builds the column store (0.2–1 s at 300,000); kept until the next change. */
   private columns(): ColumnStore {
     if (this.store) return this.store;
     const entries = this.slots.filter((entry): entry is IndexedTalent => entry !== undefined);
@@ -362,9 +377,9 @@ export class TalentSearchIndex {
       names: joinColumn(entries.map((e) => e.name.toLowerCase())),
       pinyinFull: joinColumn(entries.map((e) => e.pinyinFull)),
       pinyinInitials: joinColumn(entries.map((e) => e.pinyinInitials)),
-      idNumbers: joinColumn(entries.map((e) => e.idNumber)),
-      phones: joinColumn(entries.map((e) => e.phone)),
-      ...distinctEmployers(entries),
+      idTails: buildTailIndex(entries.map((e) => e.idNumber)),
+      phoneTails: buildTailIndex(entries.map((e) => e.phone)),
+      employers: distinctColumn(entries, (entry) => entry.employerLower),
       codes,
       overseas,
       birthNumbers,
@@ -409,20 +424,22 @@ export class TalentSearchIndex {
     let marks: Uint8Array | null = null;
     if (plan) {
       marks = new Uint8Array(count);
+      const lineMarks = marks;
+      const markLine = (line: number) => {
+        lineMarks[line] = 1;
+      };
+      const entries = store.entries;
+      if (plan.idTail) forEachLineEndingWith(store.idTails, (line) => (entries[line] as IndexedTalent).idNumber, plan.idTail, markLine);
+      if (plan.phoneTail) forEachLineEndingWith(store.phoneTails, (line) => (entries[line] as IndexedTalent).phone, plan.phoneTail, markLine);
       if (plan.pinyinPrefix) {
         markMatches(store.pinyinInitials, plan.pinyinPrefix, 'prefix', marks);
         markMatches(store.pinyinFull, plan.pinyinPrefix, 'prefix', marks);
       }
-      if (plan.idTail) markMatches(store.idNumbers, plan.idTail, 'suffix', marks);
-      if (plan.phoneTail) markMatches(store.phones, plan.phoneTail, 'suffix', marks);
       // Names hold no digits: an ID or phone tail need not scan them.
       if (!plan.idTail) markMatches(store.names, plan.contains, 'anywhere', marks);
-      const employerMarks = new Uint8Array(store.employers.starts.length);
-      markMatches(store.employers, plan.contains, 'anywhere', employerMarks);
-      if (employerMarks.includes(1)) {
-        const codes = store.employerCodes;
-        for (let line = 0; line < count; line += 1) if (employerMarks[codes[line] as number] === 1) marks[line] = 1;
-      }
+      const employerMarks = new Uint8Array(store.employers.size);
+      markMatches(store.employers.values, plan.contains, 'anywhere', employerMarks);
+      markLinesByValue(store.employers, employerMarks, marks);
     }
 
     // Filters: a lookup table of allowed codes per coded column.
