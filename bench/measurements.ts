@@ -198,6 +198,9 @@ async function runImports(context: MeasureContext): Promise<ImportRuns> {
     if (appEmpty && appUpdate) {
       const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
       context.log(`    app import: ${appEmpty.added} added in ${seconds(appEmpty.ms)}, then ${appUpdate.updated} updated in ${seconds(appUpdate.ms)} (of ${size})`);
+      const split = (run: ImportRunResult) => Object.entries(run.phases ?? {}).map(([phase, ms]) => `${phase} ${seconds(ms)}`).join(', ');
+      context.log(`      empty: ${split(appEmpty)}`);
+      context.log(`      updates: ${split(appUpdate)}`);
     }
     const baseline = await (await session.heap()).peakDuring(async () => {
       const parse = await session.call('baselineParse', { url: fixtureUrl });

@@ -71,6 +71,8 @@ export interface ImportRunResult extends TimedRun {
   /** Rows the app reported as added and updated (as the app counts them). */
   added: number;
   updated: number;
+  /** Milliseconds per wizard step: load (hash, parse, validate), dryRun, commit, announce; plus any split the worker reports. */
+  phases?: Record<string, number>;
 }
 
 export interface SearchInput {

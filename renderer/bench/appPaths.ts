@@ -15,7 +15,7 @@ import type { AdapterInput, AppPathAvailability } from './api';
 /** One import wizard session: its worker is started (untimed) before the file is handed over. */
 export interface AppImportSession {
   /** Read, map, validate, dry run against the database, commit: what the wizard's steps call, back to back. */
-  importTalents(bytes: Uint8Array, fileName: string): Promise<{ added: number; updated: number }>;
+  importTalents(bytes: Uint8Array, fileName: string): Promise<{ added: number; updated: number; phases: Record<string, number> }>;
   close(): void;
 }
 
@@ -131,12 +131,23 @@ function adaptImportWorker(module: Record<string, unknown>): AppImportAdapter | 
       await worker.call.settled();
       return {
         async importTalents(bytes, fileName) {
+          const phases: Record<string, number> = {};
+          let mark = performance.now();
+          const lap = (phase: string) => {
+            const now = performance.now();
+            phases[phase] = now - mark;
+            mark = now;
+          };
           unwrap('load', await worker.call.load({ bytes, fileName, kind: 'talents' }, { transfer: [bytes.buffer] }));
+          lap('load');
           unwrap('dry run', await worker.call.dryRun());
+          lap('dryRun');
           const committed = unwrap('commit', await worker.call.commit({ mode: 'validOnly', resolutions: [], conflictDefault: 'keepRegistry' }));
+          lap('commit');
           // The wizard tells the rest of the app (the list's search index) what changed.
           announceTalentChanges(committed.change);
-          return { added: committed.batch.counts.created, updated: committed.batch.counts.updated };
+          lap('announce');
+          return { added: committed.batch.counts.created, updated: committed.batch.counts.updated, phases };
         },
         close: () => worker.close(),
       };

@@ -229,7 +229,7 @@ export function createBenchApi(): BenchApi {
       const session = await importer.open();
       try {
         const { value, run } = await timedWithLongTasks(() => session.importTalents(bytes, fileName));
-        return { ...run, added: value.added, updated: value.updated };
+        return { ...run, added: value.added, updated: value.updated, phases: value.phases };
       } finally {
         session.close();
       }

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { emptyTalentDraft, type TalentDraft } from '../../shared/talent/talentDraft';
 import { createTestDatabase, makeTestTalent } from '../db/testing';
+import type { ImportBeforeImage } from '../db/types';
 import {
+  beforeImageChunkId,
+  beforeImageEntries,
   classifyCandidate,
   commitImport,
   countPlan,
@@ -129,6 +132,52 @@ describe('commit and undo', () => {
     expect(await findCommittedBatchesByFile(db, 'ab'.repeat(32))).toHaveLength(0);
     const undoneAgain = await undoImportBatch(db, batch.id);
     expect(undoneAgain.ok ? 'ok' : undoneAgain.error.code).toBe('IMPORT_UNDO_DONE');
+  });
+
+  it('keeps before-images one row per commit chunk and reads the stored records by key range; undo restores every record', async () => {
+    const db = createTestDatabase();
+    const stored = Array.from({ length: 3_000 }, (_, index) =>
+      makeTestTalent({ id: `t${String(index).padStart(5, '0')}`, name: `人员${index}`, idType: 'passport', idNumber: `E${String(index).padStart(8, '0')}`, employer: '甲公司', updatedAt: '2025-01-01T00:00:00.000Z' }),
+    );
+    await db.talents.bulkAdd(stored);
+    // Every sixth person is not in the file: the range reads must leave them out.
+    const candidates: ImportCandidate[] = stored
+      .filter((_, index) => index % 6 !== 0)
+      .map((talent, index) => ({ row: index + 2, draft: draft({ name: talent.name, idType: 'passport', idNumber: talent.idNumber, employer: '乙公司' }) }));
+    const entries = await planImport(db, candidates, new Set(['name', 'idNumber', 'employer']));
+    expect(countPlan(entries)).toEqual({ new: 0, updated: 2_500, unchanged: 0, conflicts: 0 });
+    const result = await commitImport(db, commitInput(entries));
+    if (!result.ok) throw new Error(result.error.message);
+    const { batch } = result.value;
+    const rows = await db.importBeforeImages.orderBy('id').toArray();
+    expect(rows.map((row) => row.id)).toEqual([beforeImageChunkId(batch.id, 0), beforeImageChunkId(batch.id, 1)]);
+    expect(rows.map((row) => beforeImageEntries(row).length)).toEqual([2_000, 500]);
+    expect(beforeImageEntries(rows[0] as ImportBeforeImage)[0]).toEqual({ talentId: 't00001', fields: { updatedAt: '2025-01-01T00:00:00.000Z', employer: '甲公司' }, missing: [] });
+    const after = await db.talents.toArray();
+    expect(after.filter((talent) => talent.employer === '乙公司')).toHaveLength(2_500);
+    expect(after.filter((_, index) => index % 6 === 0)).toEqual(stored.filter((_, index) => index % 6 === 0));
+
+    const undone = await undoImportBatch(db, batch.id);
+    if (!undone.ok) throw new Error(undone.error.message);
+    expect(undone.value).toMatchObject({ removed: 0, restored: 2_500 });
+    expect(await db.talents.toArray()).toEqual(stored);
+    expect(await db.importBeforeImages.count()).toBe(0);
+  });
+
+  it('undoes a batch whose before-images are stored one row per talent (databases and backups from before the chunks)', async () => {
+    const { db, stored } = await seededDatabase();
+    const entries = await planImport(db, [{ row: 4, draft: draft({ ...ZHANG, employer: '乙公司', email: 'z@example.com' }) }], new Set(['name', 'idNumber', 'employer', 'email']));
+    const result = await commitImport(db, commitInput(entries));
+    if (!result.ok) throw new Error(result.error.message);
+    const batchId = result.value.batch.id;
+    // As an import wrote it until the chunks: `${batchId}|${talentId}`, the image's fields at the top level.
+    await db.importBeforeImages.clear();
+    await db.importBeforeImages.add({ id: `${batchId}|zhang`, batchId, talentId: 'zhang', fields: { updatedAt: stored.updatedAt, employer: '甲公司', email: stored.email }, missing: [] });
+    const undone = await undoImportBatch(db, batchId);
+    if (!undone.ok) throw new Error(undone.error.message);
+    expect(undone.value).toMatchObject({ removed: 0, restored: 1, changedIds: ['zhang'] });
+    expect(await db.talents.toArray()).toEqual([stored]);
+    expect(await db.importBeforeImages.count()).toBe(0);
   });
 
   it('refuses to undo a batch whose records changed afterwards', async () => {
