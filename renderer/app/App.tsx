@@ -5,7 +5,7 @@ import { RouterProvider } from 'react-router-dom';
 import { FirstRunPage } from '../features/firstRun';
 import { StartupNotice } from '../features/backup';
 import { runStartupSafetyChecks } from '../data/backups';
-import { getDatabase, rememberLanguage, useSettings } from '../db';
+import { getDatabase, primeSettings, rememberLanguage, useSettings } from '../db';
 import { LanguageProvider, useT, type Language } from '../i18n';
 import { PlatformProvider, preventStrayFileDrops } from '../platform';
 import { createAppRouter } from './router';
@@ -30,7 +30,9 @@ function useDatabaseOpen(): { ready: boolean; error: string | null } {
   useEffect(() => {
     let active = true;
     // Backs up before a pending schema upgrade, then opens the database (issue #6 start-up checks).
+    // The settings are read before the first render, so the shell draws at once with them.
     runStartupSafetyChecks()
+      .then(() => primeSettings())
       .then(
         () => active && setState({ ready: true, error: null }),
         (error: unknown) => active && setState({ ready: false, error: describeOpenError(error) }),

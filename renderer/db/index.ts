@@ -15,7 +15,7 @@ export {
   type EffectiveSettings,
   type StoredSettings,
 } from './settings';
-export { useSettings } from './useSettings';
+export { primeSettings, useSettings } from './useSettings';
 export { requestPersistentStorage, readStorageStatus, formatBytes, type StorageStatus } from './storage';
 export type * from './types';
 export { useTalentCount } from './useTalentCount';
