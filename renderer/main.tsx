@@ -12,7 +12,7 @@ import { requestPersistentStorage } from './db';
 // Before React's first render: the database opens and the section's code loads side by side
 // (App's Gate awaits the same start-up promise).
 void runStartupSafetyChecks().catch(() => undefined);
-preloadSectionOf(window.location.hash);
+void preloadSectionOf(window.location.hash);
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html lacks #root');

@@ -47,10 +47,27 @@ function contentSecurityPolicyPlugin(): Plugin {
   };
 }
 
+/**
+ * Adds public/early-start.js as a plain script at the top of the head: it asks IndexedDB for the
+ * stored databases while the page still parses, before the app's modules download (start-up speed;
+ * see renderer/db/earlyStart.ts). A tag in index.html would make Vite warn that it cannot bundle it.
+ */
+function earlyStartPlugin(): Plugin {
+  return {
+    name: 'talentledger-early-start',
+    transformIndexHtml: {
+      order: 'post',
+      handler() {
+        return [{ tag: 'script', attrs: { src: './early-start.js' }, injectTo: 'head-prepend' }];
+      },
+    },
+  };
+}
+
 export default defineConfig({
   root: rendererRoot,
   base: './',
-  plugins: [react(), contentSecurityPolicyPlugin()],
+  plugins: [react(), earlyStartPlugin(), contentSecurityPolicyPlugin()],
   define: {
     __APP_VERSION__: JSON.stringify(packageJson.version),
   },

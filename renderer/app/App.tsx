@@ -9,6 +9,7 @@ import { getDatabase, primeSettings, rememberLanguage, useSettings } from '../db
 import { LanguageProvider, useT, type Language } from '../i18n';
 import { PlatformProvider, preventStrayFileDrops } from '../platform';
 import { createAppRouter } from './router';
+import { preloadSectionOf } from './sections';
 import { appTheme } from './theme';
 
 function FullPageSpin() {
@@ -31,8 +32,8 @@ function useDatabaseOpen(): { ready: boolean; error: string | null } {
     let active = true;
     // Backs up before a pending schema upgrade, then opens the database (issue #6 start-up checks).
     // The settings are read before the first render, so the shell draws at once with them.
-    runStartupSafetyChecks()
-      .then(() => primeSettings())
+    // The section the app opens on is loaded by then too (main.tsx started it), so it draws at once.
+    Promise.all([runStartupSafetyChecks().then(() => primeSettings()), preloadSectionOf(window.location.hash)])
       .then(
         () => active && setState({ ready: true, error: null }),
         (error: unknown) => active && setState({ ready: false, error: describeOpenError(error) }),

@@ -2,7 +2,7 @@
  * The nine sections: one table drives the routes and the side menu. Pages load lazily so a
  * heavy section (charts, Excel) costs nothing until it is opened.
  */
-import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import { lazy, type ComponentType, type ReactNode } from 'react';
 import {
   AuditOutlined,
   BankOutlined,
@@ -21,16 +21,30 @@ export interface Section {
   path: string;
   labelKey: PlainMessageKey;
   icon: ReactNode;
-  page: LazyExoticComponent<ComponentType>;
+  page: ComponentType;
   /** Starts loading the page's code (the start-up does it for the section it opens on). */
   preload: () => Promise<unknown>;
 }
 
-/** A lazily loaded page and its preload, sharing one module promise. */
+/**
+ * A lazily loaded page and its preload, sharing one module promise. Once the code is loaded the page
+ * renders it directly: React.lazy would still suspend on its first render, and React holds a
+ * revealed Suspense boundary back for up to 300 ms — the section the app starts on would pay that.
+ */
 function lazyPage(load: () => Promise<ComponentType>): Pick<Section, 'page' | 'preload'> {
+  let loaded: ComponentType | undefined;
   let loading: Promise<ComponentType> | undefined;
-  const preload = () => (loading ??= load());
-  return { page: lazy(() => preload().then((component) => ({ default: component }))), preload };
+  const preload = () =>
+    (loading ??= load().then((component) => {
+      loaded = component;
+      return component;
+    }));
+  const LazyPage = lazy(() => preload().then((component) => ({ default: component })));
+  function SectionRoute() {
+    const Loaded = loaded;
+    return Loaded ? <Loaded /> : <LazyPage />;
+  }
+  return { page: SectionRoute, preload };
 }
 
 export const sections: readonly Section[] = [
@@ -94,11 +108,12 @@ export const HOME_PATH = '/dashboard';
 
 /**
  * Starts loading the code of the section a start-up URL opens (`#/talents/…` → 人才库), so it
- * arrives while the database opens instead of after.
+ * arrives while the database opens instead of after; the start-up waits for it before the first
+ * render. Resolves (never rejects) once loaded or failed: a failed load shows on the page itself.
  */
-export function preloadSectionOf(hash: string): void {
+export function preloadSectionOf(hash: string): Promise<void> {
   const route = hash.replace(/^#/, '').split(/[?#]/)[0] ?? '';
   const path = route === '' || route === '/' ? HOME_PATH : route;
   const section = sections.find((candidate) => path === candidate.path || path.startsWith(`${candidate.path}/`));
-  void section?.preload().catch(() => undefined);
+  return section ? section.preload().then(() => undefined, () => undefined) : Promise.resolve();
 }
