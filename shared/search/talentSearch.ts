@@ -6,6 +6,7 @@
  */
 import { pinyin } from 'pinyin-pro';
 import type { Talent } from '../talent/talent';
+import { buildPrefixColumn, markLinesWithPrefix, type PrefixColumn } from './prefixColumn';
 import { buildTailIndex, forEachLineEndingWith, type TailIndex } from './tailIndex';
 
 /** The talent fields the list can search, filter and sort on (the index worker copies exactly these). */
@@ -139,10 +140,9 @@ function joinColumn(values: readonly string[]): JoinedColumn {
   return { text: `\n${values.join('\n')}\n`, starts };
 }
 
-/** The line whose value holds character `position`. */
-function lineAt(column: JoinedColumn, position: number): number {
+/** The line whose value holds character `position`, at or after line `low` (matches come in order). */
+function lineAt(column: JoinedColumn, position: number, low: number): number {
   const starts = column.starts;
-  let low = 0;
   let high = starts.length - 1;
   while (low < high) {
     const mid = (low + high + 1) >> 1;
@@ -152,20 +152,18 @@ function lineAt(column: JoinedColumn, position: number): number {
   return low;
 }
 
-/** Marks every line where `needle` occurs; `anchor` says where the needle must sit in the value. */
-function markMatches(column: JoinedColumn, needle: string, anchor: 'prefix' | 'suffix' | 'anywhere', marks: Uint8Array): void {
-  const pattern = anchor === 'prefix' ? `\n${needle}` : anchor === 'suffix' ? `${needle}\n` : needle;
+/** Marks every line whose value contains `needle`. */
+function markMatches(column: JoinedColumn, needle: string, marks: Uint8Array): void {
   const text = column.text;
   let from = 0;
+  let line = 0;
   for (;;) {
-    const found = text.indexOf(pattern, from);
+    const found = text.indexOf(needle, from);
     if (found < 0) return;
-    const valueStart = anchor === 'prefix' ? found + 1 : found;
-    const line = lineAt(column, valueStart);
+    line = lineAt(column, found, line);
     marks[line] = 1;
     // Skip to the next line: one value matches once.
-    const next = line + 1 < column.starts.length ? (column.starts[line + 1] as number) : text.length;
-    from = Math.max(found + 1, anchor === 'prefix' ? next - 1 : next);
+    from = line + 1 < column.starts.length ? (column.starts[line + 1] as number) : text.length;
   }
 }
 
@@ -176,8 +174,9 @@ const CODED_FIELDS: readonly CodedField[] = ['district', 'cluster', 'category', 
 interface ColumnStore {
   ids: string[];
   names: JoinedColumn;
-  pinyinFull: JoinedColumn;
-  pinyinInitials: JoinedColumn;
+  /** Pinyin keys by sorted rank: a prefix is one range (see prefixColumn.ts). */
+  pinyinFull: PrefixColumn;
+  pinyinInitials: PrefixColumn;
   /** ID numbers and phones by their last four characters: a tail query reads one bucket. */
   idTails: TailIndex;
   phoneTails: TailIndex;
@@ -375,8 +374,8 @@ export class TalentSearchIndex {
     this.store = {
       ids: entries.map((e) => e.id),
       names: joinColumn(entries.map((e) => e.name.toLowerCase())),
-      pinyinFull: joinColumn(entries.map((e) => e.pinyinFull)),
-      pinyinInitials: joinColumn(entries.map((e) => e.pinyinInitials)),
+      pinyinFull: buildPrefixColumn(entries.map((e) => e.pinyinFull)),
+      pinyinInitials: buildPrefixColumn(entries.map((e) => e.pinyinInitials)),
       idTails: buildTailIndex(entries.map((e) => e.idNumber)),
       phoneTails: buildTailIndex(entries.map((e) => e.phone)),
       employers: distinctColumn(entries, (entry) => entry.employerLower),
@@ -432,13 +431,13 @@ export class TalentSearchIndex {
       if (plan.idTail) forEachLineEndingWith(store.idTails, (line) => (entries[line] as IndexedTalent).idNumber, plan.idTail, markLine);
       if (plan.phoneTail) forEachLineEndingWith(store.phoneTails, (line) => (entries[line] as IndexedTalent).phone, plan.phoneTail, markLine);
       if (plan.pinyinPrefix) {
-        markMatches(store.pinyinInitials, plan.pinyinPrefix, 'prefix', marks);
-        markMatches(store.pinyinFull, plan.pinyinPrefix, 'prefix', marks);
+        markLinesWithPrefix(store.pinyinInitials, plan.pinyinPrefix, marks);
+        markLinesWithPrefix(store.pinyinFull, plan.pinyinPrefix, marks);
       }
       // Names hold no digits: an ID or phone tail need not scan them.
-      if (!plan.idTail) markMatches(store.names, plan.contains, 'anywhere', marks);
+      if (!plan.idTail) markMatches(store.names, plan.contains, marks);
       const employerMarks = new Uint8Array(store.employers.size);
-      markMatches(store.employers.values, plan.contains, 'anywhere', employerMarks);
+      markMatches(store.employers.values, plan.contains, employerMarks);
       markLinesByValue(store.employers, employerMarks, marks);
     }
 
