@@ -79,3 +79,103 @@ describe('export worker', () => {
     expect(report.fileName).toBe('浦东基地_第1批_错误报告.xlsx');
   });
 });
+
+/** `count` talents in runs of equal `updatedAt` (as imports leave them): run sizes in order, ids shuffled. */
+async function withRuns(runSizes: readonly number[]): Promise<TalentLedgerDB> {
+  const db = createTestDatabase(undefined, undefined, `export-runs-${crypto.randomUUID()}`);
+  const talents = [];
+  let serial = 0;
+  for (const [run, size] of runSizes.entries()) {
+    for (let member = 0; member < size; member += 1) {
+      serial += 1;
+      // Ids in no relation to the runs: a run's members are scattered over the store's id order.
+      const id = `${String((serial * 7919) % 1000).padStart(3, '0')}-${serial}`;
+      talents.push(
+        makeTestTalent({
+          id,
+          name: `人${serial}`,
+          idNumber: `31011519900307${String(serial).padStart(4, '0')}`,
+          phone: `1380013${String(serial).padStart(4, '0')}`,
+          updatedAt: `2025-0${1 + (run % 9)}-01T00:00:00.${String(run).padStart(3, '0')}Z`,
+        }),
+      );
+    }
+  }
+  await db.talents.bulkAdd(talents);
+  return db;
+}
+
+/** The list order as the export read it before chunking: the updatedAt index, reversed. */
+async function listOrder(db: TalentLedgerDB): Promise<string[]> {
+  return (await db.talents.orderBy('updatedAt').toArray()).reverse().map((talent) => talent.name);
+}
+
+function csvNames(bytes: Uint8Array): string[] {
+  return new TextDecoder()
+    .decode(bytes.subarray(3))
+    .split('\r\n')
+    .slice(1, -1)
+    .map((line) => line.split(',')[0] as string);
+}
+
+describe('export worker, chunked reads', () => {
+  // One dominant run (an import): the run's rest is read from the store by id. Several mid-size
+  // runs: a run's rest is read again by the index. Singles: every chunk ends at a run boundary.
+  const layouts: Record<string, number[]> = {
+    'one dominant run': [3, 40, 2],
+    'mid-size runs': [9, 12, 1, 11, 8],
+    'single records': [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
+  };
+  for (const [name, runs] of Object.entries(layouts)) {
+    it(`reads ${name} in chunks in the same order as one read`, async () => {
+      const db = await withRuns(runs);
+      const expected = await listOrder(db);
+      for (const readChunk of [1, 2, 3, 5, 7, 100]) {
+        const call = context();
+        const file = await createExportApi(() => db, { readChunk }).exportTalents({ query: { today: '2025-06-01' }, columns: ['name'], format: 'csv', unmasked: false }, call);
+        expect(csvNames(file.bytes), `chunk ${readChunk}`).toEqual(expected);
+        expect(call.seen.at(-1)).toEqual({ done: expected.length, total: expected.length });
+      }
+    });
+  }
+
+  it('writes the same .xlsx rows chunked and in one read, masked and unmasked (the unmasked one audited)', async () => {
+    const db = await withRuns([3, 30, 4]);
+    await db.settings.put({ key: 'operatorName', value: '王五' });
+    const request = { query: { today: '2025-06-01' }, columns: ['name', 'idNumber', 'phone', 'birthDate'] as const, format: 'xlsx' as const };
+    const masked = await createExportApi(() => db, { readChunk: 4 }).exportTalents({ ...request, columns: [...request.columns], unmasked: false }, context());
+    const whole = await createExportApi(() => db).exportTalents({ ...request, columns: [...request.columns], unmasked: false }, context());
+    expect(masked.bytes).toEqual(whole.bytes);
+    expect(await db.auditLog.count()).toBe(0);
+    const unmasked = await createExportApi(() => db, { readChunk: 4 }).exportTalents({ ...request, columns: [...request.columns], unmasked: true }, context());
+    const maskedRows = sheetRows(masked.bytes);
+    const unmaskedRows = sheetRows(unmasked.bytes);
+    expect(unmaskedRows.map((row) => row[0])).toEqual(maskedRows.map((row) => row[0]));
+    expect(unmaskedRows.slice(1).map((row) => row[0])).toEqual(await listOrder(db));
+    expect(String(maskedRows[1]?.[1])).toContain('*');
+    expect(String(unmaskedRows[1]?.[1])).toMatch(/^31011519900307\d{4}$/);
+    expect(await db.auditLog.toArray()).toEqual([expect.objectContaining({ action: 'reveal', note: '导出未脱敏的证件号码、手机号码：37 人（xlsx）' })]);
+  });
+
+  it('exports given ids and filters the same with small chunks', async () => {
+    const db = await withRuns([2, 9, 3]);
+    const order = await db.talents.orderBy('updatedAt').toArray();
+    const ids = order.filter((_, at) => at % 2 === 0).map((talent) => talent.id);
+    const byIds = { query: { today: '2025-06-01' }, ids, columns: ['name'] as ['name'], format: 'csv' as const, unmasked: false };
+    const chunked = await createExportApi(() => db, { readChunk: 2 }).exportTalents(byIds, context());
+    expect(csvNames(chunked.bytes)).toEqual(order.filter((_, at) => at % 2 === 0).map((talent) => talent.name));
+    const filtered = { query: { today: '2025-06-01', text: '人1' }, columns: ['name'] as ['name'], format: 'csv' as const, unmasked: false };
+    const filteredChunked = await createExportApi(() => db, { readChunk: 2 }).exportTalents(filtered, context());
+    const filteredWhole = await createExportApi(() => db).exportTalents(filtered, context());
+    expect(csvNames(filteredChunked.bytes)).toEqual(csvNames(filteredWhole.bytes));
+    expect(csvNames(filteredChunked.bytes).length).toBeGreaterThan(0);
+  });
+
+  it('stops at a cancel between chunks', async () => {
+    const db = await withRuns([20]);
+    const controller = new AbortController();
+    const call = { ...context(), signal: controller.signal, progress: () => controller.abort() };
+    await expect(createExportApi(() => db, { readChunk: 3 }).exportTalents({ query: { today: '2025-06-01' }, columns: ['name'], format: 'xlsx', unmasked: true }, call)).rejects.toMatchObject({ name: 'AbortError' });
+    expect(await db.auditLog.count()).toBe(0);
+  });
+});

@@ -16,6 +16,7 @@ import {
   type ExportMasks,
   type TemplateKind,
 } from '../../shared/excel/write';
+import type { DexieDOMDependencies } from 'dexie';
 import { TalentSearchIndex, type TalentQuery } from '../../shared/search/talentSearch';
 import type { Talent } from '../../shared/talent/talent';
 import { talentFieldByKey, type TalentFieldKey } from '../../shared/talent/talentFields';
@@ -48,6 +49,7 @@ export interface ExportProgress {
   total: number;
 }
 
+/** Talents per read: ids by `bulkGet`, or the whole table by getAll (see readTalentsNewestFirst). */
 const READ_CHUNK = 5_000;
 
 /** The stored mask setting as the writers' masks. */
@@ -68,28 +70,146 @@ function isQueryEmpty(query: ExportTalentsRequest['query']): boolean {
   return !anyFilter && (query.text ?? '').trim() === '' && query.sort === undefined;
 }
 
-/** The matching talents in list order: read in memory (the whole table, or ids in chunks as they come). */
-type MatchingTalents = { total: number; rows: Iterable<Talent> | AsyncIterable<Talent> };
+/** The matching talents in list order: in memory, one by one as they come, or in chunks as they come. */
+type MatchingTalents = { total: number; rows: Iterable<Talent> | AsyncIterable<Talent> | { batches: AsyncIterable<readonly Talent[]> } };
+
+/** `IDBIndex`/`IDBObjectStore` getAll with the options dictionary (IndexedDB 3: Chromium 141+, fake-indexeddb 6). */
+interface GetAllOptions {
+  query?: IDBKeyRange | null;
+  count?: number;
+  direction?: IDBCursorDirection;
+}
+type GetAllSource = { getAll(options: GetAllOptions): IDBRequest<Talent[]> };
+
+/** Whether this IndexedDB reads backwards with getAll (the `direction` option came with `getAllRecords`). */
+function readsBackwards(index: IDBIndex): boolean {
+  return typeof (index as IDBIndex & { getAllRecords?: unknown }).getAllRecords === 'function';
+}
+
+function requested<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
+  });
+}
+
+/**
+ * Every talent in list order (newest `updatedAt` first, ties by id descending: the reverse of the
+ * `updatedAt` index), read in chunks of `chunk` in ONE read-only transaction (a consistent
+ * snapshot). The reader runs ahead of the consumer: it asks for the next chunk as soon as one
+ * arrives (which also keeps the transaction alive), so IndexedDB's backend reads chunk k+1 while
+ * the export converts and writes chunk k, and each chunk is garbage once written.
+ *
+ * An index range cannot start inside a run of equal keys, and one import gives all its people the
+ * same `updatedAt`: the rest of such a run (after the first chunk of it) is read from the store
+ * by id, backwards from the last id read, keeping the run's records — when that costs fewer
+ * records than reading the run again (by the run's share of the table; else the run is read again
+ * whole by the index and its start dropped). Undefined when the browser cannot read backwards.
+ */
+function readTalentsNewestFirst(db: TalentLedgerDB, chunk: number): AsyncIterable<readonly Talent[]> | undefined {
+  const keyRange = (db as unknown as { _deps?: DexieDOMDependencies })._deps?.IDBKeyRange ?? globalThis.IDBKeyRange;
+  const transaction = db.backendDB().transaction('talents', 'readonly');
+  const store = transaction.objectStore('talents');
+  const index = store.index('updatedAt');
+  if (!readsBackwards(index) || !keyRange) return undefined;
+  const byIndex = index as unknown as GetAllSource;
+  const byId = store as unknown as GetAllSource;
+  const ready: Talent[][] = [];
+  let finished = false;
+  let failure: unknown;
+  let wake: (() => void) | undefined;
+  const signal = () => {
+    wake?.();
+    wake = undefined;
+  };
+  const emit = (talents: Talent[]) => {
+    if (talents.length === 0) return;
+    ready.push(talents);
+    signal();
+  };
+  // Each request is made in the previous one's success (a microtask after it): the transaction stays active.
+  const read = async () => {
+    let storeSize: number | undefined;
+    let below: string | undefined;
+    for (;;) {
+      const batch = await requested(byIndex.getAll({ query: below === undefined ? null : keyRange.upperBound(below, true), direction: 'prev', count: chunk }));
+      emit(batch);
+      if (batch.length < chunk) return;
+      const last = batch[batch.length - 1] as Talent;
+      const run = last.updatedAt;
+      let seen = 0;
+      for (let at = batch.length - 1; at >= 0 && (batch[at] as Talent).updatedAt === run; at -= 1) seen += 1;
+      const runSize = await requested(index.count(keyRange.only(run)));
+      let remaining = runSize - seen;
+      if (remaining > 0) {
+        storeSize ??= await requested(store.count());
+        if ((remaining * storeSize) / runSize < runSize) {
+          let fromId = last.id;
+          while (remaining > 0) {
+            const scanned = await requested(byId.getAll({ query: keyRange.upperBound(fromId, true), direction: 'prev', count: chunk }));
+            if (scanned.length === 0) break;
+            fromId = (scanned[scanned.length - 1] as Talent).id;
+            const inRun = scanned.filter((talent) => talent.updatedAt === run);
+            remaining -= inRun.length;
+            emit(inRun);
+          }
+        } else {
+          emit((await requested(byIndex.getAll({ query: keyRange.only(run), direction: 'prev' }))).slice(seen));
+        }
+      }
+      below = run;
+    }
+  };
+  read().then(
+    () => {
+      finished = true;
+      signal();
+    },
+    (error: unknown) => {
+      failure = error ?? new Error('IndexedDB read failed');
+      finished = true;
+      signal();
+    },
+  );
+  return {
+    async *[Symbol.asyncIterator]() {
+      for (;;) {
+        const next = ready.shift();
+        if (next) {
+          yield next;
+          continue;
+        }
+        if (failure !== undefined) throw failure;
+        if (finished) return;
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
+      }
+    },
+  };
+}
 
 /** The matching talents in list order: a lazy reader of `ids`, or the whole table newest first. */
-async function matchingTalents(db: TalentLedgerDB, request: ExportTalentsRequest): Promise<MatchingTalents> {
+async function matchingTalents(db: TalentLedgerDB, request: ExportTalentsRequest, readChunk: number): Promise<MatchingTalents> {
   if (request.ids) {
     const ids = request.ids;
     return {
       total: ids.length,
       rows: (async function* () {
-        for (let start = 0; start < ids.length; start += READ_CHUNK) {
-          const chunk = await db.talents.bulkGet(ids.slice(start, start + READ_CHUNK) as string[]);
+        for (let start = 0; start < ids.length; start += readChunk) {
+          const chunk = await db.talents.bulkGet(ids.slice(start, start + readChunk) as string[]);
           for (const talent of chunk) if (talent) yield talent;
         }
       })(),
     };
   }
+  if (isQueryEmpty(request.query)) {
+    // The whole list, newest first, in chunks whose reading overlaps the writing (bench/README.md).
+    await db.open();
+    const batches = readTalentsNewestFirst(db, readChunk);
+    if (batches) return { total: await db.talents.count(), rows: { batches } };
+  }
   // Ascending updatedAt is the order the search index loads in; its default order is the reverse.
-  // One getAll is the fastest read measured: 30,000 talents ≈ 0.8–1.0 s in Chromium whether by the
-  // updatedAt index or by primary key (+ sort), against ≈ 1.1 s for the raw writer alone; chunked
-  // reads (10,000 per getAll) or ordered keys + bulkGet were slower. The read is most of what the
-  // export adds over the writer (profiled in bench/README.md).
   const all = await db.talents.orderBy('updatedAt').toArray();
   if (isQueryEmpty(request.query)) {
     return {
@@ -142,6 +262,23 @@ async function* withProgress(talents: AsyncIterable<Talent>, counter: ExportProg
   context.progress({ ...counter });
 }
 
+/** Chunks as they are read: progress and a cancel check once per chunk. */
+async function* withProgressBatches(batches: AsyncIterable<readonly Talent[]>, counter: ExportProgress, { signal, progress }: ProgressContext): AsyncGenerator<readonly Talent[]> {
+  for await (const batch of batches) {
+    if (signal.aborted) throw canceled();
+    yield batch;
+    counter.done += batch.length;
+    progress({ ...counter });
+  }
+  if (signal.aborted) throw canceled();
+  if (counter.done === 0) progress({ ...counter });
+}
+
+/** How the export reads: the chunk size of the whole-table read (tests make it small). */
+export interface ExportApiOptions {
+  readChunk?: number;
+}
+
 function today(): string {
   const now = new Date();
   const pad = (value: number) => String(value).padStart(2, '0');
@@ -149,7 +286,8 @@ function today(): string {
 }
 
 /** The worker's methods over a database (tests pass their own). */
-export function createExportApi(database: () => TalentLedgerDB) {
+export function createExportApi(database: () => TalentLedgerDB, options: ExportApiOptions = {}) {
+  const readChunk = options.readChunk ?? READ_CHUNK;
   return {
     /** Exports the talents matching the list's query, with its columns. */
     async exportTalents(request: ExportTalentsRequest, context: WorkerCallContext<ExportProgress>): Promise<ExportedFile> {
@@ -160,10 +298,15 @@ export function createExportApi(database: () => TalentLedgerDB) {
       // The settings read and the talents read go to IndexedDB together.
       const [pattern, { total, rows }] = await Promise.all([
         request.maskPattern ?? readSettings(db).then((settings) => settings.maskPattern),
-        matchingTalents(db, request),
+        matchingTalents(db, request, readChunk),
       ]);
       const counter: ExportProgress = { done: 0, total };
-      const counted = Symbol.asyncIterator in rows ? withProgress(rows, counter, context) : withProgressSync(rows, counter, context);
+      const counted =
+        'batches' in rows
+          ? { batches: withProgressBatches(rows.batches, counter, context) }
+          : Symbol.asyncIterator in rows
+            ? withProgress(rows, counter, context)
+            : withProgressSync(rows, counter, context);
       const bytes = await writeTalentExport(counted, {
         columns,
         format: request.format,

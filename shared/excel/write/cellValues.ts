@@ -8,15 +8,18 @@ import { ymdToExcelSerial } from '../../dates/parseDateCell';
 import { maskValue, type MaskPattern } from '../../identity/mask';
 import type { CellValue } from './xlsxWriter';
 
-/** Characters that make Excel, LibreOffice or WPS read a cell as a formula (OWASP CSV injection). */
-const FORMULA_TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r']);
+/** Whether a character code makes Excel, LibreOffice or WPS read a cell as a formula (OWASP CSV injection): `=`, `+`, `-`, `@`, tab, CR. */
+function isFormulaTrigger(code: number): boolean {
+  return code === 0x3d || code === 0x2b || code === 0x2d || code === 0x40 || code === 0x09 || code === 0x0d;
+}
 
 /**
  * Prefixes `'` to text starting with `=`, `+`, `-`, `@`, tab or CR, so opening the file (or a CSV
  * re-saved from it) never runs it as a formula. Numbers are not text and are left alone.
  */
 export function neutralizeFormula(text: string): string {
-  return text.length > 0 && FORMULA_TRIGGERS.has(text[0] as string) ? `'${text}` : text;
+  // A char code, not `text[0]`: that makes a one-character string per cell (Chinese text is not cached).
+  return text.length > 0 && isFormulaTrigger(text.charCodeAt(0)) ? `'${text}` : text;
 }
 
 /** Masks used for exports; `undefined` keeps ID numbers and phones in full (an audited choice). */

@@ -2,7 +2,7 @@
  * CSV as Chinese Excel opens it correctly: UTF-8 with a BOM (without it Excel assumes GBK and shows
  * mojibake), CRLF line ends, RFC 4180 quoting. Cells are expected already neutralised.
  */
-import type { CellValue } from './xlsxWriter';
+import { isRowBatches, type CellValue, type SheetRows } from './xlsxWriter';
 
 const NEEDS_QUOTES = /[",\r\n]/;
 const CHUNK_CHARS = 1 << 20;
@@ -16,7 +16,7 @@ export function csvField(value: CellValue): string {
 }
 
 /** Writes rows as CSV bytes (BOM first, every record ending in CRLF). */
-export async function writeCsv(rows: Iterable<readonly CellValue[]> | AsyncIterable<readonly CellValue[]>): Promise<Uint8Array> {
+export async function writeCsv(rows: SheetRows): Promise<Uint8Array> {
   const encoder = new TextEncoder();
   const parts: Uint8Array[] = [BOM];
   let text = '';
@@ -35,7 +35,9 @@ export async function writeCsv(rows: Iterable<readonly CellValue[]> | AsyncItera
       text = '';
     }
   };
-  if (Symbol.asyncIterator in rows) for await (const cells of rows) add(cells);
+  if (isRowBatches(rows)) {
+    for await (const batch of rows.batches) for (const cells of batch) add(cells);
+  } else if (Symbol.asyncIterator in rows) for await (const cells of rows) add(cells);
   else for (const cells of rows) add(cells);
   const last = encoder.encode(text);
   parts.push(last);

@@ -8,9 +8,18 @@ import type { Talent } from '../../talent/talent';
 import { talentFieldByKey, type TalentFieldKey } from '../../talent/talentFields';
 import { cellConverter, displayWidth, isTextColumn, type ExportFormat, type ExportMasks } from './cellValues';
 import { writeCsv } from './csvWriter';
-import { writeXlsx, type CellStyleName, type CellValue, type SheetColumn } from './xlsxWriter';
+import { writeXlsx, type CellStyleName, type CellValue, type SheetColumn, type SheetRows } from './xlsxWriter';
 
-type Rows<T> = Iterable<T> | AsyncIterable<T>;
+/** Records arriving in batches (e.g. read from IndexedDB in chunks): one await per batch, not per record. */
+export interface RecordBatches<T> {
+  batches: AsyncIterable<readonly T[]>;
+}
+
+type Rows<T> = Iterable<T> | AsyncIterable<T> | RecordBatches<T>;
+
+function isRecordBatches<T>(records: Rows<T>): records is RecordBatches<T> {
+  return 'batches' in records && typeof records.batches === 'object';
+}
 
 export interface RecordExportOptions {
   format: ExportFormat;
@@ -44,7 +53,7 @@ export function exportColumns(fields: readonly FieldDef[], options: Pick<RecordE
   return { header, columns, toRow };
 }
 
-async function* mapped<T>(records: Rows<T>, header: CellValue[], toRow: (record: T) => CellValue[]): AsyncGenerator<CellValue[]> {
+async function* mapped<T>(records: Iterable<T> | AsyncIterable<T>, header: CellValue[], toRow: (record: T) => CellValue[]): AsyncGenerator<CellValue[]> {
   yield header;
   if (Symbol.asyncIterator in records) for await (const record of records) yield toRow(record);
   else for (const record of records) yield toRow(record);
@@ -55,11 +64,20 @@ function* mappedSync<T>(records: Iterable<T>, header: CellValue[], toRow: (recor
   for (const record of records) yield toRow(record);
 }
 
+async function* mappedBatches<T>(batches: AsyncIterable<readonly T[]>, header: CellValue[], toRow: (record: T) => CellValue[]): AsyncGenerator<CellValue[][]> {
+  yield [header];
+  for await (const batch of batches) yield batch.map(toRow);
+}
+
 /** Writes records of any field table as a list export. */
 export async function writeRecordExport<T extends object>(fields: readonly FieldDef[], records: Rows<T>, options: RecordExportOptions): Promise<Uint8Array> {
   const { header, columns, toRow } = exportColumns(fields, options);
-  // A plain iterable stays synchronous: no promise per row.
-  const rows = Symbol.asyncIterator in records ? mapped(records, header, toRow) : mappedSync(records, header, toRow);
+  // A plain iterable stays synchronous, and batches take one promise per batch: no promise per row.
+  const rows: SheetRows = isRecordBatches(records)
+    ? { batches: mappedBatches(records.batches, header, toRow) }
+    : Symbol.asyncIterator in records
+      ? mapped(records, header, toRow)
+      : mappedSync(records, header, toRow);
   if (options.format === 'csv') return writeCsv(rows);
   return writeXlsx({ sheets: [{ name: options.sheetName, columns, rows, headerRows: 1, freezeRows: 1 }] });
 }
@@ -86,7 +104,7 @@ export function writeTalentExport(talents: Rows<Talent>, options: TalentExportOp
  * The raw writer alone, for the benchmark: the same cells written with no app logic (no field
  * lookups, labels, masking or neutralising, no styles or widths), one sheet, first row as given.
  */
-export function rawWriterBaseline(cells: Rows<readonly CellValue[]>, format: ExportFormat = 'xlsx'): Promise<Uint8Array> {
+export function rawWriterBaseline(cells: Iterable<readonly CellValue[]> | AsyncIterable<readonly CellValue[]>, format: ExportFormat = 'xlsx'): Promise<Uint8Array> {
   if (format === 'csv') return writeCsv(cells);
   return writeXlsx({ sheets: [{ name: 'Sheet1', rows: cells }] });
 }
