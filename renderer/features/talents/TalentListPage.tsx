@@ -64,9 +64,79 @@ const ColumnChooser = memo(function ColumnChooser({ columns, onChange }: { colum
   );
 });
 
+/** The search box alone: typing re-renders it, a page of results arriving does not. */
+const SearchBox = memo(function SearchBox({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+  const t = useT();
+  return (
+    <Input.Search
+      allowClear
+      aria-label={t('talents.list.searchLabel')}
+      placeholder={t('talents.list.searchPlaceholder')}
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+      style={{ width: 420 }}
+      data-testid="talent-search"
+    />
+  );
+});
+
+interface TalentListActionsProps {
+  exportDisabled: boolean;
+  busy: 'export' | 'template' | null;
+  onAdd: () => void;
+  onImport: () => void;
+  onExport: (format: ExportFormat, unmasked: boolean) => void;
+  onTemplate: () => void;
+}
+
+/** The heading's buttons: re-rendered when their state changes, not with every search result. */
+const TalentListActions = memo(function TalentListActions({ exportDisabled, busy, onAdd, onImport, onExport, onTemplate }: TalentListActionsProps) {
+  const t = useT();
+  const { modal } = App.useApp();
+  return (
+    <Space wrap>
+      <Button type="primary" icon={<PlusOutlined />} onClick={onAdd}>
+        {t('talents.list.add')}
+      </Button>
+      <Button icon={<ImportOutlined />} onClick={onImport}>
+        {t('talents.list.import')}
+      </Button>
+      <Dropdown
+        disabled={exportDisabled}
+        menu={{
+          items: [
+            { key: 'xlsx', label: `${t('talents.list.exportMasked')} .xlsx` },
+            { key: 'csv', label: `${t('talents.list.exportMasked')} .csv` },
+            { type: 'divider' },
+            { key: 'unmasked', label: `${t('talents.list.exportUnmasked')} .xlsx`, danger: true },
+          ],
+          onClick: ({ key }) => {
+            if (key === 'unmasked') {
+              modal.confirm({
+                title: t('talents.list.exportUnmasked'),
+                content: t('talents.list.exportUnmaskedConfirm'),
+                okText: t('common.confirm'),
+                cancelText: t('common.cancel'),
+                onOk: () => onExport('xlsx', true),
+              });
+            } else onExport(key as ExportFormat, false);
+          },
+        }}
+      >
+        <Button icon={<DownloadOutlined />} loading={busy === 'export'}>
+          {t('talents.list.export')}
+        </Button>
+      </Dropdown>
+      <Button icon={<DownloadOutlined />} loading={busy === 'template'} onClick={onTemplate}>
+        {t('talents.list.template')}
+      </Button>
+    </Space>
+  );
+});
+
 export function TalentListPage() {
   const t = useT();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const navigate = useNavigate();
   const platform = usePlatform();
   const settings = useSettings();
@@ -139,44 +209,25 @@ export function TalentListPage() {
     }
   }
 
+  // The memoised children get callbacks that never change identity and call the latest code.
+  const latest = useRef({ runExport, runTemplate, navigate });
+  latest.current = { runExport, runTemplate, navigate };
+  const [callbacks] = useState(() => ({
+    add: () => latest.current.navigate('/talents/new'),
+    import: () => latest.current.navigate('/import?kind=talents'),
+    export: (format: ExportFormat, unmasked: boolean) => void latest.current.runExport(format, unmasked),
+    template: () => void latest.current.runTemplate(),
+    open: (id: string) => latest.current.navigate(`/talents/${id}`),
+  }));
   const actions = (
-    <Space wrap>
-      <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/talents/new')}>
-        {t('talents.list.add')}
-      </Button>
-      <Button icon={<ImportOutlined />} onClick={() => navigate('/import?kind=talents')}>
-        {t('talents.list.import')}
-      </Button>
-      <Dropdown
-        disabled={!storedCount || busy !== null}
-        menu={{
-          items: [
-            { key: 'xlsx', label: `${t('talents.list.exportMasked')} .xlsx` },
-            { key: 'csv', label: `${t('talents.list.exportMasked')} .csv` },
-            { type: 'divider' },
-            { key: 'unmasked', label: `${t('talents.list.exportUnmasked')} .xlsx`, danger: true },
-          ],
-          onClick: ({ key }) => {
-            if (key === 'unmasked') {
-              modal.confirm({
-                title: t('talents.list.exportUnmasked'),
-                content: t('talents.list.exportUnmaskedConfirm'),
-                okText: t('common.confirm'),
-                cancelText: t('common.cancel'),
-                onOk: () => runExport('xlsx', true),
-              });
-            } else void runExport(key as ExportFormat, false);
-          },
-        }}
-      >
-        <Button icon={<DownloadOutlined />} loading={busy === 'export'}>
-          {t('talents.list.export')}
-        </Button>
-      </Dropdown>
-      <Button icon={<DownloadOutlined />} loading={busy === 'template'} onClick={() => void runTemplate()}>
-        {t('talents.list.template')}
-      </Button>
-    </Space>
+    <TalentListActions
+      exportDisabled={!storedCount || busy !== null}
+      busy={busy}
+      onAdd={callbacks.add}
+      onImport={callbacks.import}
+      onExport={callbacks.export}
+      onTemplate={callbacks.template}
+    />
   );
 
   if (storedCount === 0) {
@@ -199,15 +250,7 @@ export function TalentListPage() {
     <SectionPage title={t('sections.talents.title')} extra={actions}>
       <Flex vertical gap={12}>
         <Flex gap={12} align="center" wrap>
-          <Input.Search
-            allowClear
-            aria-label={t('talents.list.searchLabel')}
-            placeholder={t('talents.list.searchPlaceholder')}
-            value={rawText}
-            onChange={(event) => setRawText(event.target.value)}
-            style={{ width: 420 }}
-            data-testid="talent-search"
-          />
+          <SearchBox value={rawText} onChange={setRawText} />
           <Typography.Text strong data-testid="talent-total" aria-live="polite" data-index-load={status.lastLoad ? JSON.stringify(status.lastLoad) : undefined}>
             {totalText}
           </Typography.Text>
@@ -239,7 +282,7 @@ export function TalentListPage() {
           rowsVersion={view.rowsVersion}
           sort={sort}
           onSort={setSort}
-          onOpen={(id) => navigate(`/talents/${id}`)}
+          onOpen={callbacks.open}
           height="max(360px, calc(100vh - 360px))"
         />
       </Flex>
