@@ -23,19 +23,17 @@ import { TalentFilterBar, hasFilters } from './TalentFilterBar';
 import { TalentTable } from './TalentTable';
 import { useTalentList } from './useTalentList';
 
-/** The search box waits this long after the last keystroke (a fast typist sends one query per word). */
-const SEARCH_DEBOUNCE_MS = 80;
+/**
+ * What the clerk typed and when: a search is timed from the keystroke. No debounce: a query takes
+ * a few ms in the index worker, a stale one is cancelled, and the deferred value lets React skip
+ * keystrokes it cannot draw in time.
+ */
+interface TypedSearch {
+  text: string;
+  at: number;
+}
 
 const INDEX_FIELDS = new Set<string>(['name', 'gender', 'idType', 'idNumber', 'birthDate', 'phone', 'education', 'employer', 'district', 'cluster', 'category', 'titleLevel', 'skillLevel', 'status', 'overseas', 'joinedDate']);
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
-}
 
 const ColumnChooser = memo(function ColumnChooser({ columns, onChange }: { columns: readonly TalentFieldKey[]; onChange: (columns: TalentFieldKey[]) => void }) {
   const t = useT();
@@ -141,8 +139,10 @@ export function TalentListPage() {
   const platform = usePlatform();
   const settings = useSettings();
   const storedCount = useTalentCount();
-  const [rawText, setRawText] = useState('');
-  const text = useDebounced(rawText, SEARCH_DEBOUNCE_MS);
+  const [typed, setTyped] = useState<TypedSearch>({ text: '', at: 0 });
+  const searched = useDeferredValue(typed);
+  const text = searched.text;
+  const onSearchChange = useCallback((value: string) => setTyped({ text: value, at: performance.now() }), []);
   const [filters, setFilters] = useState<TalentFilters>({});
   const [sort, setSort] = useState<TalentQuery['sort']>(undefined);
   const [busy, setBusy] = useState<'export' | 'template' | null>(null);
@@ -153,7 +153,7 @@ export function TalentListPage() {
   const extraFields = useMemo(() => columns.filter((key) => !INDEX_FIELDS.has(key)) as (keyof Talent)[], [columns]);
   const mask = settings?.maskPattern ?? DEFAULT_MASK_PATTERN;
 
-  const view = useTalentList({ text, filters: deferredFilters, sort, extraFields, mask });
+  const view = useTalentList({ text, typedAt: searched.at, filters: deferredFilters, sort, extraFields, mask });
   const { status } = view;
 
   // For the performance checks: when the list mounted and when its first rows are on screen (once per visit).
@@ -250,7 +250,7 @@ export function TalentListPage() {
     <SectionPage title={t('sections.talents.title')} extra={actions}>
       <Flex vertical gap={12}>
         <Flex gap={12} align="center" wrap>
-          <SearchBox value={rawText} onChange={setRawText} />
+          <SearchBox value={typed.text} onChange={onSearchChange} />
           <Typography.Text strong data-testid="talent-total" aria-live="polite" data-index-load={status.lastLoad ? JSON.stringify(status.lastLoad) : undefined}>
             {totalText}
           </Typography.Text>

@@ -27,6 +27,8 @@ const INDEX_START_FALLBACK_MS = 1_500;
 
 export interface TalentListRequest {
   text: string;
+  /** When `text` was typed (performance.now()): a new search is timed from then, not from sending it. */
+  typedAt?: number;
   filters: TalentFilters;
   sort: TalentQuery['sort'];
   /** Visible columns outside the index fields (read for the visible rows only). */
@@ -44,7 +46,7 @@ export interface TalentListView {
   rowAt: (index: number) => TalentListRow | undefined;
   /** Asks for the rows of [first, last] (the virtual list's visible range plus overscan). */
   requestRange: (first: number, last: number) => void;
-  /** ms from sending the query to its first page being on screen (the last search). */
+  /** ms from the keystroke (or filter/sort change) to the query's first page on screen (the last search). */
   lastQueryMs: number | null;
   /** ms the worker spent on the last first page (search, filter, page of rows). */
   lastWorkerMs: number | null;
@@ -94,6 +96,7 @@ export function useTalentList(request: TalentListRequest): TalentListView {
   const key = JSON.stringify([request.text.trim(), request.filters, request.sort ?? null, request.extraFields, request.mask]);
   const cache = useRef<PageCache>({ key: '', version: -1, pages: new Map(), inflight: new Set(), controller: new AbortController() });
   const requestRef = useRef(request);
+  const lastText = useRef('');
   requestRef.current = request;
 
   // The index worker's first read competes with the cold page for IndexedDB: start it once the
@@ -180,8 +183,15 @@ export function useTalentList(request: TalentListRequest): TalentListView {
     if (previous.key === key && previous.version === status.version) return;
     previous.controller.abort();
     cache.current = { key, version: status.version, pages: new Map(), inflight: new Set(), controller: new AbortController() };
-    // Only a changed query is a "search"; a refresh after an edit keeps the current figure.
-    if (previous.key !== key) queryStarted.current = { key, at: performance.now() };
+    // Only a changed query is a "search"; a refresh after an edit keeps the current figure. A new
+    // search text counts from its keystroke, other changes from now.
+    if (previous.key !== key) {
+      const now = performance.now();
+      const { text, typedAt } = requestRef.current;
+      const textChanged = text.trim() !== lastText.current;
+      queryStarted.current = { key, at: textChanged && typedAt !== undefined && typedAt > 0 ? Math.min(typedAt, now) : now };
+    }
+    lastText.current = requestRef.current.text.trim();
     fetchPage(0);
   }, [key, status.ready, status.version, fetchPage]);
 
