@@ -80,6 +80,7 @@ interface GetAllOptions {
   direction?: IDBCursorDirection;
 }
 type GetAllSource = { getAll(options: GetAllOptions): IDBRequest<Talent[]> };
+type GetAllKeysSource = { getAllKeys(options: GetAllOptions): IDBRequest<IDBValidKey[]> };
 
 /** Whether this IndexedDB reads backwards with getAll (the `direction` option came with `getAllRecords`). */
 function readsBackwards(index: IDBIndex): boolean {
@@ -114,6 +115,7 @@ function readTalentsNewestFirst(db: TalentLedgerDB, chunk: number): AsyncIterabl
   if (!readsBackwards(index) || !keyRange) return undefined;
   const byIndex = index as unknown as GetAllSource;
   const byId = store as unknown as GetAllSource;
+  const byIdKeys = store as unknown as GetAllKeysSource;
   const ready: Talent[][] = [];
   let finished = false;
   let failure: unknown;
@@ -144,15 +146,25 @@ function readTalentsNewestFirst(db: TalentLedgerDB, chunk: number): AsyncIterabl
       if (remaining > 0) {
         storeSize ??= await requested(store.count());
         if ((remaining * storeSize) / runSize < runSize) {
-          let fromId = last.id;
-          while (remaining > 0) {
-            const scanned = await requested(byId.getAll({ query: keyRange.upperBound(fromId, true), direction: 'prev', count: chunk }));
-            if (scanned.length === 0) break;
-            fromId = (scanned[scanned.length - 1] as Talent).id;
-            const inRun = scanned.filter((talent) => talent.updatedAt === run);
-            remaining -= inRun.length;
-            emit(inRun);
+          // Look ahead: the next chunk's ids (keys only, small) are asked for before this chunk's
+          // records, so the backend reads chunk k+1 while this thread takes in and writes chunk k.
+          const keysBelow = (id: string) => requested(byIdKeys.getAllKeys({ query: keyRange.upperBound(id, true), direction: 'prev', count: chunk }));
+          let inOrder = Promise.resolve();
+          let keys = await keysBelow(last.id);
+          while (keys.length > 0 && remaining > 0) {
+            const high = keys[0] as string;
+            const low = keys[keys.length - 1] as string;
+            const nextKeys = keys.length === chunk ? keysBelow(low) : undefined;
+            const scanned = requested(byId.getAll({ query: keyRange.bound(low, high), direction: 'prev' }));
+            inOrder = inOrder.then(async () => {
+              const inRun = (await scanned).filter((talent) => talent.updatedAt === run);
+              remaining -= inRun.length;
+              emit(inRun);
+            });
+            if (!nextKeys) break;
+            keys = await nextKeys;
           }
+          await inOrder;
         } else {
           emit((await requested(byIndex.getAll({ query: keyRange.only(run), direction: 'prev' }))).slice(seen));
         }
