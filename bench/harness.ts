@@ -10,7 +10,7 @@ import { chromium, type BrowserContext } from '@playwright/test';
 import type { AppPathAvailability } from '../renderer/bench/api';
 import { MEASUREMENT_IDS, MEASUREMENTS, type MeasureContext, type MeasurementDef, type MeasurementId } from './measurements';
 import type { BenchOptions } from './options';
-import { formatMachine, formatSizeTable, machineInfo, RESULT_FORMAT, type BenchResult, type SectionResult, type SizeResult } from './report';
+import { formatElapsed, formatMachine, formatSizeTable, machineInfo, RESULT_FORMAT, type BenchResult, type SectionResult, type SizeResult } from './report';
 import { BENCH_OUT, buildBenchRenderer, ROOT, serveBenchRenderer } from './server';
 import { BASELINE_DATABASE, BenchSession, type ContextProvider } from './session';
 
@@ -214,9 +214,12 @@ function writeResultFile(file: string, result: BenchResult): void {
 export async function runBench(options: BenchOptions): Promise<number> {
   const startedAt = new Date();
   const log = (line: string) => console.log(line);
+  const buildStarted = performance.now();
+  let buildSeconds = 0;
   if (!options.noBuild) {
     log(`building the production renderer → ${path.relative(ROOT, BENCH_OUT)} …`);
     const built = await buildBenchRenderer(log);
+    buildSeconds = (performance.now() - buildStarted) / 1000;
     log(built.reused ? `  the sources are unchanged since the last bench build (${built.hash.slice(0, 12)}): reused it` : `  built in ${(built.ms / 1000).toFixed(1)} s`);
   }
   const server = await serveBenchRenderer(options.port);
@@ -264,7 +267,8 @@ export async function runBench(options: BenchOptions): Promise<number> {
     result.seconds = (Date.now() - startedAt.getTime()) / 1000;
     for (const sizeResult of result.results) log(formatSizeTable(sizeResult));
     writeResultFile(file, result);
-    log(`\nresults → ${path.relative(process.cwd(), file)} (total ${(result.seconds / 60).toFixed(1)} min)`);
+    log(`\nresults → ${path.relative(process.cwd(), file)}`);
+    log(formatElapsed(result.seconds, buildSeconds, result.results));
     return result.results.some((size) => size.sections.some((section) => section.error)) ? 1 : 0;
   } finally {
     await browser.close();

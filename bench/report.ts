@@ -120,3 +120,14 @@ export function formatMachine(result: Pick<BenchResult, 'machine' | 'options' | 
     `app paths in this build:\n${paths}`,
   ].join('\n');
 }
+
+/**
+ * The run's wall time with its parts: `total 4.6 min (build 9 s; N = 30,000: 262 s; start-up and
+ * clean-up 5 s)`. Issue #5 budgets it: under 5 minutes for `--sizes 30000`, 30 for the default run.
+ */
+export function formatElapsed(totalSeconds: number, buildSeconds: number, sizes: ReadonlyArray<{ size: number; seconds: number }>): string {
+  const parts = [`build ${Math.round(buildSeconds)} s`, ...sizes.map((entry) => `N = ${entry.size.toLocaleString('en-US')}: ${Math.round(entry.seconds)} s`)];
+  const rest = totalSeconds - buildSeconds - sizes.reduce((sum, entry) => sum + entry.seconds, 0);
+  parts.push(`start-up and clean-up ${Math.max(0, Math.round(rest))} s`);
+  return `total ${(totalSeconds / 60).toFixed(1)} min (${parts.join('; ')})`;
+}

@@ -151,11 +151,11 @@ export class BenchSession {
     ) as Promise<BenchOutput<K>>;
   }
 
-  /** Empties the app's and the baseline's databases (from a page without the app), then reopens the app. */
-  async resetDatabases(): Promise<void> {
+  /** Empties the app's and the baseline's databases (from a page without the app), then reopens the app at `hash`. */
+  async resetDatabases(hash = '#/dashboard'): Promise<void> {
     await this.openBenchOnly();
     await this.call('deleteDatabases', { baselineName: BASELINE_DATABASE });
-    await this.openApp();
+    await this.openApp(hash);
     await this.call('completeFirstRun', { operatorName: 'bench' });
   }
 
