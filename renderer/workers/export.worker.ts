@@ -118,6 +118,8 @@ function readTalentsNewestFirst(db: TalentLedgerDB, chunk: number): AsyncIterabl
   const byIdKeys = store as unknown as GetAllKeysSource;
   const ready: Talent[][] = [];
   let finished = false;
+  // Set when the consumer stops (a cancel, a writer error): no more chunks are asked for.
+  let stopped = false;
   let failure: unknown;
   let wake: (() => void) | undefined;
   const signal = () => {
@@ -134,6 +136,7 @@ function readTalentsNewestFirst(db: TalentLedgerDB, chunk: number): AsyncIterabl
     let storeSize: number | undefined;
     let below: string | undefined;
     for (;;) {
+      if (stopped) return;
       const batch = await requested(byIndex.getAll({ query: below === undefined ? null : keyRange.upperBound(below, true), direction: 'prev', count: chunk }));
       emit(batch);
       if (batch.length < chunk) return;
@@ -151,7 +154,7 @@ function readTalentsNewestFirst(db: TalentLedgerDB, chunk: number): AsyncIterabl
           const keysBelow = (id: string) => requested(byIdKeys.getAllKeys({ query: keyRange.upperBound(id, true), direction: 'prev', count: chunk }));
           let inOrder = Promise.resolve();
           let keys = await keysBelow(last.id);
-          while (keys.length > 0 && remaining > 0) {
+          while (keys.length > 0 && remaining > 0 && !stopped) {
             const high = keys[0] as string;
             const low = keys[keys.length - 1] as string;
             const nextKeys = keys.length === chunk ? keysBelow(low) : undefined;
@@ -185,17 +188,22 @@ function readTalentsNewestFirst(db: TalentLedgerDB, chunk: number): AsyncIterabl
   );
   return {
     async *[Symbol.asyncIterator]() {
-      for (;;) {
-        const next = ready.shift();
-        if (next) {
-          yield next;
-          continue;
+      try {
+        for (;;) {
+          const next = ready.shift();
+          if (next) {
+            yield next;
+            continue;
+          }
+          if (failure !== undefined) throw failure;
+          if (finished) return;
+          await new Promise<void>((resolve) => {
+            wake = resolve;
+          });
         }
-        if (failure !== undefined) throw failure;
-        if (finished) return;
-        await new Promise<void>((resolve) => {
-          wake = resolve;
-        });
+      } finally {
+        stopped = true;
+        ready.length = 0;
       }
     },
   };
