@@ -59,9 +59,12 @@ export function DashboardPage() {
   const publicity = useLiveQuery(() => listPublicityDeadlines(today), [today]);
   const [figures, setFigures] = useState<DashboardFigures | null>(null);
 
-  // Recomputed when the registry's size changes (the worker follows every change itself).
+  // Recomputed when the registry's size changes (the worker follows every change itself). The counts
+  // query answers with a new object after every write: depend on its numbers, not on the object.
+  const total = counts?.total;
+  const active = counts?.active;
   useEffect(() => {
-    if (!counts || counts.total === 0) return;
+    if (!total) return;
     let live = true;
     const years = Array.from({ length: year - TREND_FROM + 1 }, (_, index) => TREND_FROM + index);
     void Promise.all([getAnnualReport(year, targets), getHeadcountTrend(years)]).then(([computed, trend]) => {
@@ -70,7 +73,8 @@ export function DashboardPage() {
     return () => {
       live = false;
     };
-  }, [counts, year, targets]);
+    // `active` is not read in the effect: a status change alone still changes the report.
+  }, [total, active, year, targets]);
 
   const label = (member: { zh: string; en: string }) => (language === 'en' ? member.en : member.zh);
 
