@@ -417,6 +417,9 @@ const exportMeasurement: MeasurementDef = {
   },
 };
 
+/** How long the app runs on 工作台 before the list is opened from the menu (start-up's own work has begun by then). */
+const OPEN_LIST_SETTLE_MS = 5_000;
+
 const coldStartMeasurement: MeasurementDef = {
   id: 'coldStart',
   title: '7. Cold start to the first talent rows',
@@ -442,7 +445,21 @@ const coldStartMeasurement: MeasurementDef = {
       baseline.push(read.ms);
       baselineNavigation.push(read.sinceNavigation);
     }
+    // Issue #3's "opening the list": from the menu of the running app, a few seconds after start-up.
+    const openList: number[] = [];
+    if (probe !== null) {
+      for (let run = 0; run < repeat; run += 1) {
+        const ms = await session.openListInApp(OPEN_LIST_SETTLE_MS, Math.max(listTimeout, 120_000));
+        if (ms !== null) openList.push(ms);
+      }
+    }
     await session.openApp();
+    const openListFigure =
+      openList.length > 0
+        ? figure('coldStart.openList.ms', `app running on 工作台 for ${OPEN_LIST_SETTLE_MS / 1000} s: click 人才库 → first talent rows painted`, 'ms', openList, {
+            target: { max: 1000, statistic: 'median', text: '≤ 1 s (issue #3)' },
+          })
+        : null;
     const baselineFigure = figure('coldStart.baseline.ms', 'baseline: bare Dexie open + first page (50 rows)', 'ms', baseline, { note: seededNote });
     const navigationFigure = figure('coldStart.baselineNavigation.ms', 'baseline: navigation → bare Dexie first page (no app)', 'ms', baselineNavigation);
     if (probe === null) {
@@ -464,6 +481,7 @@ const coldStartMeasurement: MeasurementDef = {
       figure('coldStart.ratioNavigation', 'ratio app / baseline from navigation', '×', app.map((ms, i) => ms / (baselineNavigation[i] as number)), {
         note: 'both from navigation start on a restarted browser; the baseline page loads only the bench chunk',
       }),
+      ...(openListFigure ? [openListFigure] : []),
     ];
   },
 };
