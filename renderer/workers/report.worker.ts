@@ -35,7 +35,7 @@ import { exposeWorker, type WorkerCallContext } from './rpc';
  * Talents read per IndexedDB request while loading. Chromium serves an origin's IndexedDB requests
  * one after another, so a small query of the page (the list's first rows when the clerk opens 人才库
  * from 工作台) waits for the request in progress: 5,000 records is about 0.1 s of that, 20,000 was
- * up to 0.4 s, for a load only a few per cent slower.
+ * up to 0.4 s. The load as a whole takes more round trips for it.
  */
 const LOAD_PAGE = 5_000;
 
