@@ -68,8 +68,7 @@ function cellStyle(width: number): CSSProperties {
 function tableCss(token: ReturnType<typeof theme.useToken>['token']): string {
   const border = `1px solid ${token.colorBorderSecondary}`;
   return [
-    `.tl-talent-row{position:absolute;top:0;left:0;width:100%;height:${ROW_HEIGHT}px;display:flex;align-items:center;border-bottom:${border};cursor:pointer}`,
-    `.tl-talent-row[data-testid="talent-row-loading"]{cursor:default}`,
+    `.tl-talent-row{position:absolute;top:0;left:0;width:100%;height:${ROW_HEIGHT}px;display:flex;align-items:center;border-bottom:${border}}`,
     `.tl-talent-row:hover,.tl-talent-row:focus-visible{background:${token.controlItemBgHover};outline:none}`,
     `.tl-talent-cell{padding:0 12px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;box-sizing:border-box}`,
     `.tl-talent-row-placeholder{width:100%;max-width:240px;height:16px;border-radius:4px;background:${token.colorFillSecondary}}`,
@@ -111,7 +110,7 @@ const TalentRow = memo(function TalentRow({ index, row, fields, cellStyles, lang
             }
           : undefined
       }
-      style={{ transform: `translateY(${index * ROW_HEIGHT}px)` }}
+      style={{ transform: `translateY(${index * ROW_HEIGHT}px)`, cursor: row ? 'pointer' : 'default' }}
     >
       {fields.map((field, position) => (
         <div key={field.key} role="cell" className="tl-talent-cell" style={cellStyles[position]}>
@@ -249,11 +248,9 @@ export function TalentTable({ columns, total, rowAt, requestRange, subscribeRows
         <div role="rowgroup" style={{ height: count * ROW_HEIGHT, width: Math.max(totalWidth, 0), minWidth: '100%', position: 'relative' }}>
           {Array.from({ length: rendered }, (_, offset) => {
             const index = first + offset;
-            // Keys cycle through the rendered slots: a row scrolled out is reused for the row scrolled
-            // in (same elements, new text and offset) instead of unmounting and creating ~300 cells on a jump.
             return (
               <TalentRow
-                key={index % rendered}
+                key={index}
                 index={index}
                 row={rowAt(index)}
                 fields={fields}
