@@ -31,6 +31,8 @@ export interface RunSettings {
   repeat: number;
   /** Runs of the heavy sections at 100,000 talents and more (default 1). */
   heavyRepeat?: number;
+  /** Restore the backup at {@link HEAVY_SIZE} talents and more too (default false). */
+  largeRestore?: boolean;
   seed: number;
   only: readonly MeasurementId[];
   log: (line: string) => void;
@@ -106,6 +108,7 @@ export async function runMeasurements(session: BenchSession, settings: RunSettin
     size: settings.size,
     repeat: settings.repeat,
     heavyRepeat: settings.heavyRepeat ?? 1,
+    largeRestore: settings.largeRestore ?? false,
     seed: settings.seed,
     availability,
     listTimeoutMs: settings.listTimeoutMs ?? 20_000,
@@ -249,6 +252,7 @@ export async function runBench(options: BenchOptions): Promise<number> {
         size,
         repeat: options.repeat,
         heavyRepeat: options.heavyRepeat,
+        largeRestore: options.largeRestore,
         seed: options.seed,
         only: options.only,
         log,

@@ -22,7 +22,8 @@ describe('bench options', () => {
   });
 
   it('reads the heavy sections\' runs and the section time limit', () => {
-    expect(parseBenchOptions([])).toMatchObject({ heavyRepeat: 1, sectionTimeoutMinutes: null });
+    expect(parseBenchOptions([])).toMatchObject({ heavyRepeat: 1, sectionTimeoutMinutes: null, largeRestore: false });
+    expect(parseBenchOptions(['--large-restore'])).toMatchObject({ largeRestore: true });
     expect(parseBenchOptions(['--heavy-repeat', '3', '--section-timeout=20'])).toMatchObject({ heavyRepeat: 3, sectionTimeoutMinutes: 20 });
     expect(() => parseBenchOptions(['--section-timeout', '0'])).toThrow(/--section-timeout needs a whole number/);
   });
