@@ -483,7 +483,9 @@ export async function restoreBackup(bytes: Uint8Array, source: RestoreSource, co
       // (including earlier restores). Entries the backup lacks are appended again, in their order.
       const kept = currentLog.filter((entry) => !restoredLog.has(auditIdentity(entry as unknown as BackupRecord))).map(({ id: _id, ...entry }) => entry);
       if (kept.length > 0) await transaction.table('auditLog').bulkAdd(kept);
-      await writeAudit(db, { action: 'restore', entity: 'backup', entityId: source.label, note });
+      // The transaction is passed: after reading a large backup (many awaits that are not Dexie's)
+      // Dexie no longer knows it as the current one (a 300,000-talent restore failed on that).
+      await writeAudit(db, { action: 'restore', entity: 'backup', entityId: source.label, note }, transaction);
     });
   } catch (error) {
     if (error instanceof RestoreRefused) return err(error.refusal);

@@ -1,3 +1,4 @@
+import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { auditedTransaction, diffFields, UNKNOWN_OPERATOR, writeAudit } from './audit';
 import { createTestDatabase, makeTestTalent } from './testing';
@@ -52,7 +53,6 @@ describe('writeAudit', () => {
     const entries = await db.auditLog.orderBy('id').toArray();
     expect(entries.map((entry) => entry.operator)).toEqual([UNKNOWN_OPERATOR, '李四']);
     expect(entries[1]?.note).toBe('从备份恢复');
-    db.close();
   });
 });
 
@@ -69,5 +69,22 @@ describe('diffFields', () => {
 
   it('returns nothing for equal records', () => {
     expect(diffFields({ a: 1, b: [1, 2] }, { a: 1, b: [1, 2] })).toEqual([]);
+  });
+});
+
+describe('writeAudit with the transaction passed', () => {
+  it('writes inside that transaction even where Dexie has lost track of the current one', async () => {
+    const db = createTestDatabase();
+    await db.settings.put({ key: 'operatorName', value: '张三' });
+    await db.transaction('rw', ['auditLog', 'settings'], async (transaction) => {
+      // ignoreTransaction runs its callback outside the transaction's zone, as a long chain of
+      // native awaits ends up.
+      await Dexie.ignoreTransaction(async () => {
+        await expect(writeAudit(db, { action: 'restore', entity: 'backup', note: 'zone lost' })).rejects.toThrow('writeAudit must run inside');
+      });
+      await Dexie.ignoreTransaction(() => writeAudit(db, { action: 'restore', entity: 'backup', note: 'passed' }, transaction));
+    });
+    const entries = await db.auditLog.toArray();
+    expect(entries.map((entry) => [entry.note, entry.operator])).toEqual([['passed', '张三']]);
   });
 });

@@ -3,7 +3,7 @@
  * change without its entry (or an entry without its change) can never be stored: if either write
  * fails, both roll back.
  */
-import { Dexie } from 'dexie';
+import { Dexie, type Transaction } from 'dexie';
 import type { TalentLedgerDB, TableName } from './db';
 import type { AuditAction, AuditEntity, AuditEntry, FieldChange, SettingRecord } from './types';
 
@@ -27,14 +27,18 @@ export const UNKNOWN_OPERATOR = '(未设置)';
  * includes `auditLog`, and `settings` when `operator` is not given): outside one it throws, because an
  * entry written separately could survive a change that rolled back, or be lost after one that did not.
  */
-export async function writeAudit(db: TalentLedgerDB, input: AuditInput): Promise<number> {
-  const transaction = Dexie.currentTransaction as (typeof Dexie.currentTransaction | null | undefined);
+export async function writeAudit(db: TalentLedgerDB, input: AuditInput, inTransaction?: Transaction): Promise<number> {
+  // A caller that awaits other promises inside its transaction (a restore reading a backup stream)
+  // passes the transaction itself: Dexie follows its zone through native awaits only so far, and
+  // after long chains `Dexie.currentTransaction` is gone although the transaction is alive.
+  const transaction = inTransaction ?? (Dexie.currentTransaction as (typeof Dexie.currentTransaction | null | undefined));
   if (!transaction || transaction.db !== db || transaction.mode !== 'readwrite' || !transaction.storeNames.includes('auditLog')) {
     throw new Error('writeAudit must run inside a readwrite transaction of this database that includes auditLog');
   }
   let operator = input.operator;
   if (operator === undefined) {
-    const record = (await db.settings.get('operatorName')) as SettingRecord<'operatorName'> | undefined;
+    if (!transaction.storeNames.includes('settings')) throw new Error('writeAudit without an operator needs the settings table in its transaction');
+    const record = (await transaction.table('settings').get('operatorName')) as SettingRecord<'operatorName'> | undefined;
     operator = typeof record?.value === 'string' && record.value !== '' ? record.value : UNKNOWN_OPERATOR;
   }
   const entry: Omit<AuditEntry, 'id'> = {
@@ -46,7 +50,7 @@ export async function writeAudit(db: TalentLedgerDB, input: AuditInput): Promise
     changes: input.changes ?? [],
     note: input.note ?? '',
   };
-  return db.auditLog.add(entry);
+  return (await transaction.table('auditLog').add(entry)) as number;
 }
 
 /**
