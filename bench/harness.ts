@@ -31,7 +31,7 @@ export interface RunSettings {
   repeat: number;
   /** Runs of the heavy sections at 100,000 talents and more (default 1). */
   heavyRepeat?: number;
-  /** Restore the backup at {@link HEAVY_SIZE} talents and more too (default false). */
+  /** Restore the backup at 10,000 talents and more too (default false). */
   largeRestore?: boolean;
   seed: number;
   only: readonly MeasurementId[];

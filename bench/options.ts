@@ -15,7 +15,7 @@ export interface BenchOptions {
   port: number;
   /** Every section's time limit in minutes; null: each section's default (see defaultSectionTimeoutMs). */
   sectionTimeoutMinutes: number | null;
-  /** Also restore the backup at 100,000 talents and more (≈ 4 min at 300,000; off by default for the 30-minute budget). */
+  /** Also restore the backup at 10,000 talents and more (≈ 16 s at 30,000, 4 min at 300,000; off by default for the time budgets). */
   largeRestore: boolean;
 }
 
