@@ -18,4 +18,4 @@ export {
 export { primeSettings, useSettings } from './useSettings';
 export { requestPersistentStorage, readStorageStatus, formatBytes, type StorageStatus } from './storage';
 export type * from './types';
-export { useTalentCount } from './useTalentCount';
+export { useHasTalents, useTalentCount } from './useTalentCount';
