@@ -12,7 +12,7 @@
     var request;
     try {
       request = indexedDB.open(name);
-    } catch (error) {
+    } catch {
       resolve(undefined);
       return;
     }
