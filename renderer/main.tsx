@@ -1,6 +1,4 @@
 /** Renderer entry: start the app and ask the browser to keep our data. */
-// First: IndexedDB starts loading while the rest of the app's modules evaluate.
-import './db/earlyStart';
 import './cspSafeZod';
 import { createRoot } from 'react-dom/client';
 import { TalentLedgerApp } from './app/App';

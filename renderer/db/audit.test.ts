@@ -53,6 +53,7 @@ describe('writeAudit', () => {
     const entries = await db.auditLog.orderBy('id').toArray();
     expect(entries.map((entry) => entry.operator)).toEqual([UNKNOWN_OPERATOR, '李四']);
     expect(entries[1]?.note).toBe('从备份恢复');
+    db.close();
   });
 });
 
