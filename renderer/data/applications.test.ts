@@ -9,6 +9,7 @@ import {
   assignToReviewBatch,
   countApplicationsByStatus,
   createApplication,
+  createDemoApplications,
   endOfWeek,
   listApplicationTransitions,
   listPublicityDeadlines,
@@ -100,6 +101,22 @@ describe('applications', () => {
     expect(!refused.ok && refused.error.message).toContain('任职年限');
     await walk(db, ids, ['returned', 'submitted']);
     expect((await db.certificationApplications.get(id))?.status).toBe('submitted');
+  });
+
+  it('demo applications: only the second is refused at 形式审查通过, even when every demo talent is a doctor', async () => {
+    const db = createTestDatabase();
+    await db.settings.put({ key: 'operatorName', value: '王经办' });
+    for (let index = 0; index < 4; index += 1) {
+      await db.talents.add(makeTestTalent({ name: `博士${index}`, idNumber: `31010119900101${String(index).padStart(4, '0')}`, education: 'phd' }));
+    }
+    const created = await createDemoApplications(4, { db, now: NOW, year: 2026 });
+    expect(created.ok && created.value.created).toBe(4);
+    const applications = (await db.certificationApplications.toArray()).sort((a, b) => a.documentNumber.localeCompare(b.documentNumber));
+    const ids = applications.map((application) => application.id);
+    await walk(db, ids, ['unitApproved', 'formalReview']);
+    const refused = await transitionApplications(ids, 'formalPassed', { db, now: NOW });
+    expect(!refused.ok && refused.error.failures.map((failure) => failure.applicationId)).toEqual([ids[1]]);
+    expect(!refused.ok && refused.error.failures[0]?.message).toContain('任职年限');
   });
 
   it('computes the 公示 end in working days, lists deadlines of the week and overdue ones', async () => {

@@ -680,7 +680,9 @@ export async function createDemoApplications(count: number, options: WriteOption
         snapshot: {
           education: talent.education === '' || talent.education === 'associate' || talent.education === 'other' ? 'master' : talent.education,
           currentTitle: 'intermediate',
-          currentTitleObtainedOn: index === 1 ? `${year - 2}-09-01` : `${year - 6}-06-30`,
+          // The second sample is the ineligible one: one year as 工程师 is short for every education
+          // (a doctorate needs two), so the refusal does not depend on which demo talent it drew.
+          currentTitleObtainedOn: index === 1 ? `${year - 1}-09-01` : `${year - 6}-06-30`,
           residence: index % 2 === 0 ? 'hukou' : 'residencePermit',
         },
       },
