@@ -30,11 +30,11 @@ export async function prepareBulkTransition(count: number, db: TalentLedgerDB = 
  * Prepares `input.count` (default 2,000) applications, then times and runs ONE bulk transition
  * 已提交 → 单位审核通过 over all of them. Returns the count moved and the transaction's duration.
  */
-export async function bulkTransition(input: AdapterInput, db: TalentLedgerDB = getDatabase()): Promise<{ moved: number; ms: number }> {
+export async function bulkTransition(input: AdapterInput, db: TalentLedgerDB = getDatabase()): Promise<{ moved: number; ms: number; timedFrom: number }> {
   const ids = await prepareBulkTransition(input.count ?? 2_000, db);
   const started = performance.now();
   const result = await transitionApplications(ids, 'unitApproved', { db, note: 'bench', unitPublicity: { startsOn: '2026-03-02', endsOn: '2026-03-06' } });
   const ms = performance.now() - started;
   if (!result.ok) throw new Error(result.error.message);
-  return { moved: result.value.moved, ms };
+  return { moved: result.value.moved, ms, timedFrom: started };
 }
