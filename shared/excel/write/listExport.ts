@@ -8,7 +8,7 @@ import type { Talent } from '../../talent/talent';
 import { talentFieldByKey, type TalentFieldKey } from '../../talent/talentFields';
 import { cellConverter, displayWidth, isTextColumn, type ExportFormat, type ExportMasks } from './cellValues';
 import { writeCsv } from './csvWriter';
-import { writeXlsx, type CellStyleName, type CellValue, type SheetColumn, type SheetRows } from './xlsxWriter';
+import { writeXlsx, type CellStyleName, type CellValue, type RowBatches, type SheetColumn, type SheetRows } from './xlsxWriter';
 
 /** Records arriving in batches (e.g. read from IndexedDB in chunks): one await per batch, not per record. */
 export interface RecordBatches<T> {
@@ -35,22 +35,31 @@ function columnStyle(field: FieldDef): CellStyleName | undefined {
   return undefined;
 }
 
-/** The header row, column layout and row converter of an export over `fields`. */
-export function exportColumns(fields: readonly FieldDef[], options: Pick<RecordExportOptions, 'format' | 'masks'>) {
-  const converters = fields.map((field) => cellConverter(field, options));
-  const keys = fields.map((field) => field.key);
+/** The header row and column layout (widths, text and date styles) of an export over `fields`. */
+export function exportLayout(fields: readonly FieldDef[]): { header: string[]; columns: SheetColumn[] } {
   const header: string[] = fields.map((field) => field.zh);
   const columns: SheetColumn[] = fields.map((field) => {
     const style = columnStyle(field);
     return { width: Math.max(field.width ?? 10, displayWidth(field.zh) + 2), ...(style ? { style } : {}) };
   });
-  const toRow = (record: object): CellValue[] => {
+  return { header, columns };
+}
+
+/** A record's row of cells over `fields` (labels, masks, date serials, neutralised text): the one conversion every export path uses. */
+export function exportRowConverter(fields: readonly FieldDef[], options: Pick<RecordExportOptions, 'format' | 'masks'>): (record: object) => CellValue[] {
+  const converters = fields.map((field) => cellConverter(field, options));
+  const keys = fields.map((field) => field.key);
+  return (record: object): CellValue[] => {
     const source = record as Record<string, unknown>;
     const cells = new Array<CellValue>(keys.length);
     for (let index = 0; index < keys.length; index += 1) cells[index] = (converters[index] as (value: unknown) => CellValue)(source[keys[index] as string]);
     return cells;
   };
-  return { header, columns, toRow };
+}
+
+/** The header row, column layout and row converter of an export over `fields`. */
+export function exportColumns(fields: readonly FieldDef[], options: Pick<RecordExportOptions, 'format' | 'masks'>) {
+  return { ...exportLayout(fields), toRow: exportRowConverter(fields, options) };
 }
 
 async function* mapped<T>(records: Iterable<T> | AsyncIterable<T>, header: CellValue[], toRow: (record: T) => CellValue[]): AsyncGenerator<CellValue[]> {
@@ -78,8 +87,26 @@ export async function writeRecordExport<T extends object>(fields: readonly Field
     : Symbol.asyncIterator in records
       ? mapped(records, header, toRow)
       : mappedSync(records, header, toRow);
+  return writeExportRows(rows, columns, options);
+}
+
+function writeExportRows(rows: SheetRows, columns: readonly SheetColumn[], options: Pick<RecordExportOptions, 'format' | 'sheetName'>): Promise<Uint8Array> {
   if (options.format === 'csv') return writeCsv(rows);
   return writeXlsx({ sheets: [{ name: options.sheetName, columns, rows, headerRows: 1, freezeRows: 1 }] });
+}
+
+async function* withHeader(header: CellValue[], batches: AsyncIterable<Iterable<readonly CellValue[]>>): AsyncGenerator<Iterable<readonly CellValue[]>> {
+  yield [header];
+  yield* batches;
+}
+
+/**
+ * Writes rows already converted by {@link exportRowConverter} (e.g. in another thread) under the
+ * header of `fields`: the same bytes as {@link writeRecordExport} of the records they came from.
+ */
+export function writeRecordCells(fields: readonly FieldDef[], rows: RowBatches, options: Pick<RecordExportOptions, 'format' | 'sheetName'>): Promise<Uint8Array> {
+  const { header, columns } = exportLayout(fields);
+  return writeExportRows({ batches: withHeader(header, rows.batches) }, columns, options);
 }
 
 export interface TalentExportOptions {
@@ -95,9 +122,21 @@ export function talentExportFields(columns: readonly TalentFieldKey[]): FieldDef
   return columns.map((key) => talentFieldByKey.get(key)).filter((field): field is FieldDef<TalentFieldKey> => field !== undefined);
 }
 
+const TALENT_SHEET = '人才信息';
+
 /** Writes talents as the talent list's export. */
 export function writeTalentExport(talents: Rows<Talent>, options: TalentExportOptions): Promise<Uint8Array> {
-  return writeRecordExport(talentExportFields(options.columns), talents, { format: options.format, masks: options.masks, sheetName: '人才信息' });
+  return writeRecordExport(talentExportFields(options.columns), talents, { format: options.format, masks: options.masks, sheetName: TALENT_SHEET });
+}
+
+/** The row converter of the talent list's export: what {@link writeTalentExport} writes per talent. */
+export function talentRowConverter(options: TalentExportOptions): (talent: Talent) => CellValue[] {
+  return exportRowConverter(talentExportFields(options.columns), options);
+}
+
+/** Writes talent rows already converted by {@link talentRowConverter}, with the talent export's header and layout. */
+export function writeTalentCells(rows: RowBatches, options: Pick<TalentExportOptions, 'columns' | 'format'>): Promise<Uint8Array> {
+  return writeRecordCells(talentExportFields(options.columns), rows, { format: options.format, sheetName: TALENT_SHEET });
 }
 
 /**

@@ -1,0 +1,278 @@
+/**
+ * What a talent list export reads and writes per row, shared by the export worker (its in-thread
+ * path) and the export reader worker (renderer/workers/exportReader.worker.ts): the matching
+ * talents in list order, read from IndexedDB in chunks, each chunk converted to the row cells the
+ * writer takes by the one converter of the export (`talentRowConverter`).
+ */
+import type { DexieDOMDependencies } from 'dexie';
+import { talentRowConverter, type CellValue, type ExportFormat, type ExportMasks } from '../../shared/excel/write';
+import { TalentSearchIndex, type TalentQuery } from '../../shared/search/talentSearch';
+import type { Talent } from '../../shared/talent/talent';
+import type { TalentFieldKey } from '../../shared/talent/talentFields';
+import type { TalentLedgerDB } from '../db/db';
+import { readSettings } from '../db/settings';
+import type { MaskPattern } from '../db/types';
+
+export interface ExportTalentsRequest {
+  /** The list's query without paging. */
+  query: Omit<TalentQuery, 'offset' | 'limit'>;
+  /** The matching ids in display order, when the list already has them (skips the query). */
+  ids?: readonly string[];
+  columns: readonly TalentFieldKey[];
+  format: ExportFormat;
+  unmasked: boolean;
+  /** Mask pattern; the stored setting when omitted. */
+  maskPattern?: MaskPattern;
+}
+
+/** Talents per read: ids by `bulkGet`, or the whole table by getAll (see readTalentsNewestFirst). */
+export const READ_CHUNK = 5_000;
+
+/** The stored mask setting as the writers' masks. */
+export function maskPatternsOf(pattern: MaskPattern): ExportMasks {
+  return {
+    idNumber: { keepStart: pattern.idNumberKeepStart, keepEnd: pattern.idNumberKeepEnd },
+    phone: { keepStart: pattern.phoneKeepStart, keepEnd: pattern.phoneKeepEnd },
+  };
+}
+
+function isQueryEmpty(query: ExportTalentsRequest['query']): boolean {
+  const filters = query.filters ?? {};
+  const anyFilter = Object.values(filters).some((value) => (Array.isArray(value) ? value.length > 0 : value !== undefined));
+  return !anyFilter && (query.text ?? '').trim() === '' && query.sort === undefined;
+}
+
+/** The matching talents in list order, in chunks as they are read, and how many there are. */
+export interface MatchingTalents {
+  total: number;
+  batches: AsyncIterable<readonly Talent[]>;
+}
+
+/** `IDBIndex`/`IDBObjectStore` getAll with the options dictionary (IndexedDB 3: Chromium 141+, fake-indexeddb 6). */
+interface GetAllOptions {
+  query?: IDBKeyRange | null;
+  count?: number;
+  direction?: IDBCursorDirection;
+}
+type GetAllSource = { getAll(options: GetAllOptions): IDBRequest<Talent[]> };
+type GetAllKeysSource = { getAllKeys(options: GetAllOptions): IDBRequest<IDBValidKey[]> };
+
+/** Whether this IndexedDB reads backwards with getAll (the `direction` option came with `getAllRecords`). */
+function readsBackwards(index: IDBIndex): boolean {
+  return typeof (index as IDBIndex & { getAllRecords?: unknown }).getAllRecords === 'function';
+}
+
+function requested<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
+  });
+}
+
+/**
+ * Every talent in list order (newest `updatedAt` first, ties by id descending: the reverse of the
+ * `updatedAt` index), read in chunks of `chunk` in ONE read-only transaction (a consistent
+ * snapshot). The reader runs ahead of the consumer: it asks for the next chunk as soon as one
+ * arrives (which also keeps the transaction alive), so IndexedDB's backend reads chunk k+1 while
+ * the export converts and writes chunk k, and each chunk is garbage once written.
+ *
+ * An index range cannot start inside a run of equal keys, and one import gives all its people the
+ * same `updatedAt`: the rest of such a run (after the first chunk of it) is read from the store
+ * by id, backwards from the last id read, keeping the run's records — when that costs fewer
+ * records than reading the run again (by the run's share of the table; else the run is read again
+ * whole by the index and its start dropped). Undefined when the browser cannot read backwards.
+ */
+export function readTalentsNewestFirst(db: TalentLedgerDB, chunk: number): AsyncIterable<readonly Talent[]> | undefined {
+  const keyRange = (db as unknown as { _deps?: DexieDOMDependencies })._deps?.IDBKeyRange ?? globalThis.IDBKeyRange;
+  const transaction = db.backendDB().transaction('talents', 'readonly');
+  const store = transaction.objectStore('talents');
+  const index = store.index('updatedAt');
+  if (!readsBackwards(index) || !keyRange) return undefined;
+  const byIndex = index as unknown as GetAllSource;
+  const byId = store as unknown as GetAllSource;
+  const byIdKeys = store as unknown as GetAllKeysSource;
+  const ready: Talent[][] = [];
+  let finished = false;
+  // Set when the consumer stops (a cancel, a writer error): no more chunks are asked for.
+  let stopped = false;
+  let failure: unknown;
+  let wake: (() => void) | undefined;
+  const signal = () => {
+    wake?.();
+    wake = undefined;
+  };
+  const emit = (talents: Talent[]) => {
+    if (talents.length === 0) return;
+    ready.push(talents);
+    signal();
+  };
+  // Each request is made in the previous one's success (a microtask after it): the transaction stays active.
+  const read = async () => {
+    let storeSize: number | undefined;
+    let below: string | undefined;
+    for (;;) {
+      if (stopped) return;
+      const batch = await requested(byIndex.getAll({ query: below === undefined ? null : keyRange.upperBound(below, true), direction: 'prev', count: chunk }));
+      emit(batch);
+      if (batch.length < chunk) return;
+      const last = batch[batch.length - 1] as Talent;
+      const run = last.updatedAt;
+      let seen = 0;
+      for (let at = batch.length - 1; at >= 0 && (batch[at] as Talent).updatedAt === run; at -= 1) seen += 1;
+      const runSize = await requested(index.count(keyRange.only(run)));
+      let remaining = runSize - seen;
+      if (remaining > 0) {
+        storeSize ??= await requested(store.count());
+        if ((remaining * storeSize) / runSize < runSize) {
+          // Look ahead: the next chunk's ids (keys only, small) are asked for before this chunk's
+          // records, so the backend reads chunk k+1 while this thread takes in and writes chunk k.
+          const keysBelow = (id: string) => requested(byIdKeys.getAllKeys({ query: keyRange.upperBound(id, true), direction: 'prev', count: chunk }));
+          let inOrder = Promise.resolve();
+          let keys = await keysBelow(last.id);
+          while (keys.length > 0 && remaining > 0 && !stopped) {
+            const high = keys[0] as string;
+            const low = keys[keys.length - 1] as string;
+            const nextKeys = keys.length === chunk ? keysBelow(low) : undefined;
+            const scanned = requested(byId.getAll({ query: keyRange.bound(low, high), direction: 'prev' }));
+            inOrder = inOrder.then(async () => {
+              const inRun = (await scanned).filter((talent) => talent.updatedAt === run);
+              remaining -= inRun.length;
+              emit(inRun);
+            });
+            if (!nextKeys) break;
+            keys = await nextKeys;
+          }
+          await inOrder;
+        } else {
+          emit((await requested(byIndex.getAll({ query: keyRange.only(run), direction: 'prev' }))).slice(seen));
+        }
+      }
+      below = run;
+    }
+  };
+  read().then(
+    () => {
+      finished = true;
+      signal();
+    },
+    (error: unknown) => {
+      failure = error ?? new Error('IndexedDB read failed');
+      finished = true;
+      signal();
+    },
+  );
+  return {
+    async *[Symbol.asyncIterator]() {
+      try {
+        for (;;) {
+          const next = ready.shift();
+          if (next) {
+            yield next;
+            continue;
+          }
+          if (failure !== undefined) throw failure;
+          if (finished) return;
+          await new Promise<void>((resolve) => {
+            wake = resolve;
+          });
+        }
+      } finally {
+        stopped = true;
+        ready.length = 0;
+      }
+    },
+  };
+}
+
+/** Talents already in memory, in chunks of `chunk` (one await per chunk downstream, not per talent). */
+async function* inChunks(talents: readonly Talent[], chunk: number, reversed: boolean): AsyncGenerator<readonly Talent[]> {
+  for (let start = 0; start < talents.length; start += chunk) {
+    if (!reversed) {
+      yield talents.slice(start, start + chunk);
+      continue;
+    }
+    const end = Math.min(talents.length, start + chunk);
+    const batch: Talent[] = [];
+    for (let at = talents.length - 1 - start; at >= talents.length - end; at -= 1) batch.push(talents[at] as Talent);
+    yield batch;
+  }
+}
+
+/** The matching talents in list order: a lazy reader of `ids`, the whole table newest first, or the query's matches. */
+export async function matchingTalents(db: TalentLedgerDB, request: Pick<ExportTalentsRequest, 'ids' | 'query'>, readChunk: number): Promise<MatchingTalents> {
+  if (request.ids) {
+    const ids = request.ids;
+    return {
+      total: ids.length,
+      batches: (async function* () {
+        for (let start = 0; start < ids.length; start += readChunk) {
+          const chunk = await db.talents.bulkGet(ids.slice(start, start + readChunk) as string[]);
+          yield chunk.filter((talent): talent is Talent => talent !== undefined);
+        }
+      })(),
+    };
+  }
+  if (isQueryEmpty(request.query)) {
+    // The whole list, newest first, in chunks whose reading overlaps the writing (bench/README.md).
+    await db.open();
+    const batches = readTalentsNewestFirst(db, readChunk);
+    if (batches) return { total: await db.talents.count(), batches };
+  }
+  // Ascending updatedAt is the order the search index loads in; its default order is the reverse.
+  const all = await db.talents.orderBy('updatedAt').toArray();
+  if (isQueryEmpty(request.query)) return { total: all.length, batches: inChunks(all, readChunk, true) };
+  const index = new TalentSearchIndex();
+  index.upsertMany(all);
+  const { ids } = index.query({ ...request.query, offset: 0, limit: Number.MAX_SAFE_INTEGER });
+  const byId = new Map(all.map((talent) => [talent.id, talent]));
+  const matching = ids.map((id) => byId.get(id)).filter((talent): talent is Talent => talent !== undefined);
+  return { total: matching.length, batches: inChunks(matching, readChunk, false) };
+}
+
+/** Where a source of export rows spent its time (ms): waiting for and taking in talents, converting them. */
+export interface CellSourceTiming {
+  readMs: number;
+  convertMs: number;
+}
+
+/** The export's data rows in list order, converted chunk by chunk. */
+export interface ExportCellSource {
+  total: number;
+  batches: AsyncIterable<CellValue[][]>;
+  timing: CellSourceTiming;
+}
+
+/**
+ * The rows of a talent list export (without the header), converted from each chunk of talents as
+ * it is read: masked with `request.maskPattern`, or the stored pattern, unless `unmasked`.
+ */
+export async function talentCellBatches(db: TalentLedgerDB, request: ExportTalentsRequest, columns: readonly TalentFieldKey[], readChunk: number): Promise<ExportCellSource> {
+  // The settings read and the talents read go to IndexedDB together.
+  const [pattern, talents] = await Promise.all([
+    request.unmasked ? undefined : (request.maskPattern ?? readSettings(db).then((settings) => settings.maskPattern)),
+    matchingTalents(db, request, readChunk),
+  ]);
+  const toRow = talentRowConverter({ columns, format: request.format, masks: pattern ? maskPatternsOf(pattern) : undefined });
+  const timing: CellSourceTiming = { readMs: 0, convertMs: 0 };
+  return {
+    total: talents.total,
+    timing,
+    batches: (async function* () {
+      const iterator = talents.batches[Symbol.asyncIterator]();
+      try {
+        for (;;) {
+          const asked = performance.now();
+          const next = await iterator.next();
+          const arrived = performance.now();
+          timing.readMs += arrived - asked;
+          if (next.done) return;
+          const rows = next.value.map(toRow);
+          timing.convertMs += performance.now() - arrived;
+          yield rows;
+        }
+      } finally {
+        await iterator.return?.();
+      }
+    })(),
+  };
+}
