@@ -394,9 +394,14 @@ const exportMeasurement: MeasurementDef = {
     const raw: number[] = [];
     const sheetJs: number[] = [];
     const app: number[] = [];
+    const splits: string[] = [];
     // Interleaved per repeat, so a slow spell of the machine hits the app and its baseline alike.
     for (let run = 0; run < repeat; run += 1) {
-      if (hasApp) app.push((await session.call('appExport', input)).ms);
+      if (hasApp) {
+        const result = await session.call('appExport', input);
+        app.push(result.ms);
+        if (result.split) splits.push(result.split);
+      }
       raw.push((await session.call('baselineWrite', input)).ms);
     }
     // SheetJS is a reference for scale with no target: one run (≈ 40 s at 300,000) is enough.
@@ -412,7 +417,9 @@ const exportMeasurement: MeasurementDef = {
       ];
     }
     return [
-      figure('export.app.ms', "app export: the list's export of all N talents, every column", 'ms', app, { note: seededNote }),
+      figure('export.app.ms', "app export: the list's export of all N talents, every column", 'ms', app, {
+        note: splits.length > 0 ? `${seededNote}; the app's own split per run: ${splits.map((split, run) => `(${run + 1}) ${split}`).join('; ')}` : seededNote,
+      }),
       rawFigure,
       sheetJsFigure,
       figure('export.ratio', 'ratio app / raw writer', '×', app.map((ms, i) => ms / (raw[i] as number)), { target }),

@@ -109,6 +109,8 @@ export interface ExportInput {
 
 export interface ExportRunResult extends TimedRun {
   bytes: number;
+  /** The app export only: where the export's own workers spent the time (informational). */
+  split?: string;
 }
 
 export interface ReportInput {

@@ -61,8 +61,30 @@ export interface AppBackupAdapter {
 }
 
 export interface AppExportAdapter {
-  /** Exports every stored talent with every column of the field table; returns the file's size in bytes. */
-  exportAllTalents(today: string): Promise<number>;
+  /** Exports every stored talent with every column of the field table; returns the file's size in bytes and the export worker's own split of its time, when it tells one. */
+  exportAllTalents(today: string): Promise<{ bytes: number; split?: string }>;
+}
+
+/** The export worker's timing (renderer/workers/export.worker.ts `ExportTiming`), as far as the bench reads it. */
+interface ExportTimingShape {
+  pipelined: boolean;
+  totalMs: number;
+  waitMs: number;
+  reader?: { readMs: number; convertMs: number; postMs?: number; waitMs?: number; totalMs?: number };
+}
+
+function seconds(ms: number | undefined): string {
+  return `${((ms ?? 0) / 1000).toFixed(2)} s`;
+}
+
+/** One line on where an export's time went: the export worker (writer) and the reader. */
+function describeExportTiming(timing: ExportTimingShape): string {
+  const reader = timing.reader;
+  if (!timing.pipelined) return `export worker ${seconds(timing.totalMs)}, of which reading ${seconds(reader?.readMs)} and converting ${seconds(reader?.convertMs)} in the same thread`;
+  return (
+    `export worker ${seconds(timing.totalMs)} (waited for the reader's cells ${seconds(timing.waitMs)}); ` +
+    `reader worker ${seconds(reader?.totalMs)}: IndexedDB read ${seconds(reader?.readMs)}, convert ${seconds(reader?.convertMs)}, post ${seconds(reader?.postMs)}, held back by the writer ${seconds(reader?.waitMs)}`
+  );
 }
 
 /** The app's demo-data writer (设置 → 演示数据): the same seeded talents, written by the app's own worker. */
@@ -191,13 +213,13 @@ function adaptIndexClient(module: Record<string, unknown>): AppSearchAdapter | n
 /** The talent list's export (renderer/data/exports.ts), as the list's export button calls it. */
 function adaptExports(module: Record<string, unknown>): AppExportAdapter | null {
   const exportTalentList = module.exportTalentList as
-    | ((options: { query: { today: string }; columns: readonly string[]; format: 'xlsx'; unmasked: boolean }) => Promise<{ bytes: Uint8Array }>)
+    | ((options: { query: { today: string }; columns: readonly string[]; format: 'xlsx'; unmasked: boolean }) => Promise<{ bytes: Uint8Array; timing?: ExportTimingShape }>)
     | undefined;
   if (typeof exportTalentList !== 'function') return null;
   return {
     async exportAllTalents(today) {
       const file = await exportTalentList({ query: { today }, columns: talentFields.map((field) => field.key), format: 'xlsx', unmasked: false });
-      return file.bytes.byteLength;
+      return { bytes: file.bytes.byteLength, ...(file.timing ? { split: describeExportTiming(file.timing) } : {}) };
     },
   };
 }

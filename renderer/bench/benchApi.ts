@@ -297,7 +297,7 @@ export function createBenchApi(): BenchApi {
       const exporter = (await loadAppPaths()).exporter;
       if (!exporter) throw notYet('the app has no talent export yet');
       const { value, run } = await timedWithLongTasks(() => exporter.exportAllTalents(today));
-      return { ...run, bytes: value };
+      return { ...run, bytes: value.bytes, ...(value.split ? { split: value.split } : {}) };
     },
 
     async appBackup() {
