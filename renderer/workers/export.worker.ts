@@ -14,14 +14,13 @@ import {
   writeTalentCells,
   writeTemplate,
   errorReportFileName,
-  type CellValue,
   type ErrorReportInput,
   type TemplateKind,
 } from '../../shared/excel/write';
 import { talentFieldByKey, type TalentFieldKey } from '../../shared/talent/talentFields';
 import { auditedTransaction, writeAudit } from '../db/audit';
 import { getDatabase, type TalentLedgerDB } from '../db/db';
-import { READER_WINDOW, receiveExportCells, type ReaderConnection, type ReaderTiming } from './exportPipeline';
+import { READER_WINDOW, receiveExportCells, type ReaderConnection, type ReaderTiming, type RowChunk } from './exportPipeline';
 import { READ_CHUNK, talentCellBatches, type ExportTalentsRequest } from './exportTalentSource';
 import { exposeWorker, type MessageEndpoint, type WorkerCallContext } from './rpc';
 
@@ -59,7 +58,7 @@ function canceled(): Error {
 type ProgressContext = Pick<WorkerCallContext<ExportProgress>, 'signal' | 'progress'>;
 
 /** Chunks as they are read: progress and a cancel check once per chunk. */
-async function* withProgressBatches(batches: AsyncIterable<CellValue[][]>, counter: ExportProgress, { signal, progress }: ProgressContext): AsyncGenerator<CellValue[][]> {
+async function* withProgressBatches(batches: AsyncIterable<RowChunk>, counter: ExportProgress, { signal, progress }: ProgressContext): AsyncGenerator<RowChunk> {
   for await (const batch of batches) {
     if (signal.aborted) throw canceled();
     yield batch;
@@ -106,7 +105,7 @@ export function createExportApi(database: () => TalentLedgerDB, options: ExportA
     const started = performance.now();
     const reader = options.startReader?.();
     try {
-      let source: { total: number; batches: AsyncIterable<CellValue[][]> };
+      let source: { total: number; batches: AsyncIterable<RowChunk> };
       let readerTiming: () => ExportTiming['reader'];
       let waitMs = () => 0;
       if (reader) {

@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { writeTalentExport } from '../../shared/excel/write';
+import { writeTalentExport, type CellValue } from '../../shared/excel/write';
 import type { Talent } from '../../shared/talent/talent';
 import { createTestDatabase, makeTestTalent } from '../db/testing';
 import type { TalentLedgerDB } from '../db/db';
 import { createExportApi, type ExportProgress, type ExportTalentsRequest } from './export.worker';
-import { READER_WINDOW, serveExportCells, type ReaderConnection } from './exportPipeline';
+import { PackedRows, READER_WINDOW, packRows, serveExportCells, type ReaderConnection } from './exportPipeline';
 import { maskPatternsOf } from './exportTalentSource';
 import type { MessageEndpoint, WorkerCallContext } from './rpc';
 
@@ -46,7 +46,8 @@ function channelReader(db: TalentLedgerDB, traffic: Traffic = [], closed: { coun
       start: () => port.start(),
     };
     port.addEventListener('message', (event: MessageEvent) => {
-      if ((event.data as { kind: string }).kind === 'cells') traffic.push('cells');
+      const { kind } = event.data as { kind: string };
+      if (kind === 'cells' || kind === 'packed') traffic.push('cells');
     });
     return {
       endpoint,
@@ -68,7 +69,8 @@ async function seeded(count: number): Promise<{ db: TalentLedgerDB; talents: Tal
     talents.push(
       makeTestTalent({
         id: `${String((serial * 7919) % 1000).padStart(3, '0')}-${serial}`,
-        name: serial % 7 === 0 ? `=人${serial}` : `人${serial}`,
+        // A formula-like name, and one with NUL (its chunk travels as arrays, not packed).
+        name: serial % 7 === 0 ? `=人${serial}` : serial === 20 ? `人\u0000${serial}` : `人${serial}`,
         idNumber: `31011519900307${String(serial).padStart(4, '0')}`,
         phone: `1380013${String(serial).padStart(4, '0')}`,
         district: serial % 3 === 0 ? '310115' : '310104',
@@ -85,6 +87,24 @@ const COLUMNS = ['name', 'idNumber', 'phone', 'birthDate', 'district', 'educatio
 function request(overrides: Partial<ExportTalentsRequest> = {}): ExportTalentsRequest {
   return { query: { today: '2025-06-01' }, columns: [...COLUMNS], format: 'xlsx', unmasked: false, ...overrides };
 }
+
+describe('packed rows', () => {
+  it('give back every cell as it was: text (empty, CJK, surrogate pairs, control characters), numbers, booleans, empty cells', () => {
+    const rows: CellValue[][] = [
+      ['张三', '', 45352, -1.5, 0.1 + 0.2, 1e21, true, false, null, undefined],
+      ["'=1+2", '\r\n\t\u0001', '𠀋𠀌', 'x'.repeat(40), 2 ** 53 + 2, Number.NaN, Number.POSITIVE_INFINITY, 0, ' a ', '11010519491231002X'],
+    ];
+    const packed = packRows(rows) as string;
+    const back = [...new PackedRows(packed, 10, 2)];
+    expect(back).toEqual(rows.map((row) => row.map((value) => (value === undefined ? null : value))));
+    expect(Object.is(back[0]?.[4], 0.1 + 0.2)).toBe(true);
+  });
+
+  it('refuse text holding NUL (such a chunk travels as arrays)', () => {
+    expect(packRows([['a\u0000b']])).toBeUndefined();
+    expect(packRows([])).toBe('');
+  });
+});
 
 describe('export pipeline (reader on a message port)', () => {
   it('writes the same bytes as the in-thread path and as the writer over the talents, for every kind of export', async () => {

@@ -9,6 +9,11 @@
  *   export worker → reader: `start` once, an `ack` for every `cells` it takes, `stop` when it stops early;
  *   reader → export worker: `total`, then `cells` per chunk, then `done` (or `error`).
  * The reader keeps at most `window` chunks unacknowledged, so memory stays flat whatever the speeds.
+ *
+ * A chunk travels packed into one string ({@link packRows}) rather than as arrays of cells: taking
+ * in one string is a copy, where 145,000 small strings are as many allocations on the writer's
+ * thread, kept alive (and copied by the GC) until written. The writer unpacks a row just before it
+ * writes it ({@link PackedRows}), so the cells die young.
  */
 import type { CellValue } from '../../shared/excel/write';
 import type { TalentFieldKey } from '../../shared/talent/talentFields';
@@ -21,7 +26,7 @@ export const READER_WINDOW = 2;
 
 /** Where the reader spent its time (ms). */
 export interface ReaderTiming extends CellSourceTiming {
-  /** Posting chunks (serialising the cells). */
+  /** Packing and posting chunks. */
   postMs: number;
   /** Waiting for the writer to take a chunk (backpressure). */
   waitMs: number;
@@ -43,8 +48,70 @@ type ToReader = StartReading | { kind: 'ack' } | { kind: 'stop' };
 type FromReader =
   | { kind: 'total'; total: number }
   | { kind: 'cells'; rows: CellValue[][] }
+  | { kind: 'packed'; packed: string; width: number; count: number }
   | { kind: 'done'; timing: ReaderTiming }
   | { kind: 'error'; error: { name: string; message: string } };
+
+/** Cell tags of a packed chunk: the first character of every cell. */
+const TAG_TEXT = 's';
+const TAG_NUMBER = 'n';
+const TAG_TRUE = 't';
+const TAG_FALSE = 'f';
+const TAG_EMPTY = '_';
+const SEPARATOR = '\0';
+
+/**
+ * Rows as one string: every cell is a tag (text, number, true, false, empty) and its text, ended
+ * by NUL. Undefined when some text holds a NUL itself (then the chunk travels as arrays).
+ * Numbers come back exactly (`String` gives the shortest text that reads back as the same double).
+ */
+export function packRows(rows: readonly (readonly CellValue[])[]): string | undefined {
+  const parts: string[] = [];
+  for (const row of rows) {
+    for (const value of row) {
+      if (typeof value === 'string') {
+        if (value.includes(SEPARATOR)) return undefined;
+        parts.push(TAG_TEXT, value, SEPARATOR);
+      } else if (typeof value === 'number') parts.push(TAG_NUMBER, String(value), SEPARATOR);
+      else if (typeof value === 'boolean') parts.push(value ? TAG_TRUE : TAG_FALSE, SEPARATOR);
+      else parts.push(TAG_EMPTY, SEPARATOR);
+    }
+  }
+  return parts.join('');
+}
+
+const CODE_TEXT = TAG_TEXT.charCodeAt(0);
+const CODE_NUMBER = TAG_NUMBER.charCodeAt(0);
+const CODE_TRUE = TAG_TRUE.charCodeAt(0);
+const CODE_FALSE = TAG_FALSE.charCodeAt(0);
+
+/** A packed chunk as the writer takes it: `length` rows of `width` cells, each unpacked as it is iterated. */
+export class PackedRows implements Iterable<CellValue[]> {
+  constructor(
+    private readonly packed: string,
+    private readonly width: number,
+    readonly length: number,
+  ) {}
+
+  *[Symbol.iterator](): Iterator<CellValue[]> {
+    const { packed, width } = this;
+    let at = 0;
+    for (let row = 0; row < this.length; row += 1) {
+      const cells = new Array<CellValue>(width);
+      for (let column = 0; column < width; column += 1) {
+        const end = packed.indexOf(SEPARATOR, at);
+        const tag = packed.charCodeAt(at);
+        cells[column] =
+          tag === CODE_TEXT ? packed.slice(at + 1, end) : tag === CODE_NUMBER ? Number(packed.slice(at + 1, end)) : tag === CODE_TRUE ? true : tag === CODE_FALSE ? false : null;
+        at = end + 1;
+      }
+      yield cells;
+    }
+  }
+}
+
+/** A chunk of rows as the writer takes it: iterable, with its row count. */
+export type RowChunk = Iterable<readonly CellValue[]> & { readonly length: number };
 
 function send(endpoint: MessageEndpoint, message: ToReader | FromReader): void {
   endpoint.postMessage(message, []);
@@ -73,7 +140,8 @@ export function serveExportCells(endpoint: MessageEndpoint, database: () => Tale
       for await (const rows of source.batches) {
         if (stopped) break;
         const posting = performance.now();
-        send(endpoint, { kind: 'cells', rows });
+        const packed = packRows(rows);
+        send(endpoint, packed === undefined ? { kind: 'cells', rows } : { kind: 'packed', packed, width: start.columns.length, count: rows.length });
         sent += 1;
         const waiting = performance.now();
         timing.postMs += waiting - posting;
@@ -122,7 +190,7 @@ function canceled(): Error {
 export interface ReceivedCells {
   total: Promise<number>;
   /** The chunks of rows in list order; each is acknowledged as it is taken. */
-  batches: AsyncIterable<CellValue[][]>;
+  batches: AsyncIterable<RowChunk>;
   /** The reader's split once it has finished; undefined before. */
   readerTiming(): ReaderTiming | undefined;
   /** Time the writer's side waited for chunks (ms). */
@@ -136,7 +204,7 @@ export interface ReceivedCells {
  */
 export function receiveExportCells(connection: ReaderConnection, start: Omit<StartReading, 'kind'>, signal: AbortSignal): ReceivedCells {
   const { endpoint } = connection;
-  const queue: CellValue[][][] = [];
+  const queue: RowChunk[] = [];
   let finished = false;
   let failure: Error | undefined;
   let timing: ReaderTiming | undefined;
@@ -165,6 +233,9 @@ export function receiveExportCells(connection: ReaderConnection, start: Omit<Sta
         break;
       case 'cells':
         queue.push(message.rows);
+        break;
+      case 'packed':
+        queue.push(new PackedRows(message.packed, message.width, message.count));
         break;
       case 'done':
         timing = message.timing;
