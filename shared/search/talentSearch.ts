@@ -223,6 +223,48 @@ function markLinesByValue(column: DistinctColumn, valueMarks: Uint8Array, marks:
   for (let line = 0; line < codes.length; line += 1) if (valueMarks[codes[line] as number] === 1) marks[line] = 1;
 }
 
+/**
+ * A talent changed since the columns were built, at its place in line order: a base line's
+ * place for a record rewritten with the same stamp, after every base line for one that moved to
+ * the end (changed or new). Queries check these few entries one by one.
+ */
+interface ChangedLine {
+  line: number;
+  entry: IndexedTalent;
+}
+
+/**
+ * Changes applied since the columns were built: base lines no longer valid, and the changed
+ * talents. Rebuilding the columns costs ≈ 1 s at 300,000 talents; an edit costs this instead.
+ */
+interface ColumnDelta {
+  /** 1 for a base line whose talent was changed or removed. */
+  dead: Uint8Array;
+  deadCount: number;
+  changed: Map<string, ChangedLine>;
+  /** Next line number after the base lines (changed talents move to the end, in change order). */
+  nextLine: number;
+  /** `changed` in ascending line order; null after a change. */
+  ordered: ChangedLine[] | null;
+}
+
+/** Changes kept beside the columns before they are rebuilt (each query checks them one by one). */
+const MAX_DELTA = 4096;
+
+/** What a column sorts by: names by pinyin, the order Chinese office lists use. */
+function sortValue(entry: IndexedTalent, key: TalentSortKey): unknown {
+  return key === 'name' ? entry.pinyinFull + entry.name : entry[key];
+}
+
+/** Whether one talent matches a search box entry: the column scans of {@link TalentSearchIndex.query}, for a single entry. */
+function entryMatchesText(entry: IndexedTalent, plan: TextQueryPlan): boolean {
+  if (plan.idTail && entry.idNumber.endsWith(plan.idTail)) return true;
+  if (plan.phoneTail && entry.phone.endsWith(plan.phoneTail)) return true;
+  if (plan.pinyinPrefix && (entry.pinyinInitials.startsWith(plan.pinyinPrefix) || entry.pinyinFull.startsWith(plan.pinyinPrefix))) return true;
+  if (!plan.idTail && entry.name.toLowerCase().includes(plan.contains)) return true;
+  return entry.employerLower.includes(plan.contains);
+}
+
 function compareValues(a: unknown, b: unknown): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
@@ -236,6 +278,9 @@ export class TalentSearchIndex {
   private slotById = new Map<string, number>();
   private pinyinCache = new Map<string, { full: string; initials: string }>();
   private store: ColumnStore | null = null;
+  private delta: ColumnDelta | null = null;
+  /** Base line of each slot when the columns were built (-1: empty slot); later slots hold no base line. */
+  private baseLineOfSlot: Int32Array = new Int32Array(0);
   private live = 0;
   private tombstones = 0;
 
@@ -296,6 +341,7 @@ export class TalentSearchIndex {
     const previous = slot === undefined ? undefined : this.slots[slot];
     if (slot !== undefined && previous && previous.updatedAt === entry.updatedAt) {
       this.slots[slot] = entry;
+      this.changeColumns(entry.id, slot, entry, false);
     } else {
       // A changed record moves to the end, so reverse slot order stays "most recently changed
       // first" without re-sorting 300,000 entries after each edit.
@@ -307,15 +353,57 @@ export class TalentSearchIndex {
       }
       this.slotById.set(talent.id, this.slots.length);
       this.slots.push(entry);
+      this.changeColumns(entry.id, slot, entry, true);
       this.compactIfSparse();
     }
-    this.store = null;
+  }
+
+  /**
+   * Keeps built columns in step with one change instead of dropping them: `entry` replaces the
+   * talent `id` (held in `slot` until now, if any) at its place (`toEnd` false) or after
+   * everything else (`toEnd` true); no entry removes it. Too many changes drop the columns (the
+   * next query rebuilds them).
+   */
+  private changeColumns(id: string, slot: number | undefined, entry: IndexedTalent | undefined, toEnd: boolean): void {
+    const store = this.store;
+    if (!store) return;
+    let delta = this.delta;
+    if (!delta) {
+      delta = { dead: new Uint8Array(store.ids.length), deadCount: 0, changed: new Map(), nextLine: store.ids.length, ordered: null };
+      this.delta = delta;
+    }
+    const earlier = delta.changed.get(id);
+    const baseLine = slot !== undefined && slot < this.baseLineOfSlot.length ? (this.baseLineOfSlot[slot] as number) : -1;
+    let line: number | undefined;
+    if (earlier) {
+      line = toEnd ? undefined : earlier.line;
+      delta.changed.delete(id);
+    } else if (baseLine >= 0 && delta.dead[baseLine] === 0) {
+      delta.dead[baseLine] = 1;
+      delta.deadCount += 1;
+      line = toEnd ? undefined : baseLine;
+    }
+    if (entry) {
+      if (line === undefined) {
+        line = delta.nextLine;
+        delta.nextLine += 1;
+      }
+      delta.changed.set(id, { line, entry });
+    }
+    delta.ordered = null;
+    if (delta.changed.size > MAX_DELTA || delta.deadCount > MAX_DELTA + store.ids.length / 4) {
+      this.store = null;
+      this.delta = null;
+    }
   }
 
   private compactIfSparse(): void {
     if (this.tombstones < 1024 || this.tombstones * 4 < this.slots.length) return;
     const kept = this.slots.filter((entry): entry is IndexedTalent => entry !== undefined);
     this.slots = kept;
+    // Slots are renumbered: the columns' slot-to-line map no longer holds.
+    this.store = null;
+    this.delta = null;
     this.slotById.clear();
     kept.forEach((entry, index) => this.slotById.set(entry.id, index));
     this.tombstones = 0;
@@ -328,14 +416,15 @@ export class TalentSearchIndex {
     this.slotById.delete(id);
     this.live -= 1;
     this.tombstones += 1;
+    this.changeColumns(id, slot, undefined, false);
     this.compactIfSparse();
-    this.store = null;
   }
 
   clear(): void {
     this.slots = [];
     this.slotById.clear();
     this.store = null;
+    this.delta = null;
     this.live = 0;
     this.tombstones = 0;
   }
@@ -347,7 +436,12 @@ export class TalentSearchIndex {
   /** Builds the column store (0.2–1 s at 300,000); kept until the next change. */
   private columns(): ColumnStore {
     if (this.store) return this.store;
-    const entries = this.slots.filter((entry): entry is IndexedTalent => entry !== undefined);
+    this.delta = null;
+    const entries: IndexedTalent[] = [];
+    this.baseLineOfSlot = new Int32Array(this.slots.length);
+    this.slots.forEach((entry, slot) => {
+      this.baseLineOfSlot[slot] = entry ? entries.push(entry) - 1 : -1;
+    });
     const count = entries.length;
     const codes = {} as ColumnStore['codes'];
     for (const field of CODED_FIELDS) {
@@ -397,7 +491,7 @@ export class TalentSearchIndex {
     const groups = new Map<unknown, number[]>();
     store.entries.forEach((entry, line) => {
       // Names sort by pinyin, the order Chinese office lists use.
-      const value = sort.key === 'name' ? entry.pinyinFull + entry.name : entry[sort.key];
+      const value = sortValue(entry, sort.key);
       const group = groups.get(value);
       if (group) group.push(line);
       else groups.set(value, [line]);
@@ -444,6 +538,7 @@ export class TalentSearchIndex {
     // Filters: a lookup table of allowed codes per coded column.
     const f = query.filters ?? {};
     const codeFilters: { column: Uint16Array; allowed: Uint8Array }[] = [];
+    const wantedCodes: { field: CodedField; values: ReadonlySet<string> }[] = [];
     for (const field of CODED_FIELDS) {
       const wanted = f[field];
       if (!wanted || wanted.length === 0) continue;
@@ -454,13 +549,16 @@ export class TalentSearchIndex {
         if (code !== undefined) allowed[code] = 1;
       }
       codeFilters.push({ column, allowed });
+      wantedCodes.push({ field, values: new Set(wanted) });
     }
     const overseasWanted = f.overseas === undefined ? -1 : f.overseas ? 1 : 0;
     const ageBands = f.ageBand && f.ageBand.length > 0 ? new Set<AgeBand>(f.ageBand) : null;
     const todayNumber = ymdNumber(query.today);
+    const dead = this.delta?.dead;
 
     const accepts = (line: number): boolean => {
       if (marks && marks[line] === 0) return false;
+      if (dead && dead[line] === 1) return false;
       for (const { column, allowed } of codeFilters) if (allowed[column[line] as number] === 0) return false;
       if (overseasWanted >= 0 && store.overseas[line] !== overseasWanted) return false;
       if (ageBands) {
@@ -470,25 +568,66 @@ export class TalentSearchIndex {
       return true;
     };
 
+    // Talents changed since the columns were built: checked one by one, the same tests.
+    const acceptsEntry = (entry: IndexedTalent): boolean => {
+      if (plan && !entryMatchesText(entry, plan)) return false;
+      for (const { field, values } of wantedCodes) if (!values.has(entry[field])) return false;
+      if (overseasWanted >= 0 && (entry.overseas ? 1 : 0) !== overseasWanted) return false;
+      if (ageBands) {
+        const birth = entry.birthNumber;
+        if (birth === 0 || !ageBands.has(ageBandOf(Math.floor((todayNumber - birth) / 10000)))) return false;
+      }
+      return true;
+    };
+    const changed = this.changedInLineOrder().filter((item) => acceptsEntry(item.entry));
+
     const ids: string[] = [];
     let total = 0;
     const end = offset + limit;
+    const take = (id: string) => {
+      if (total >= offset && total < end) ids.push(id);
+      total += 1;
+    };
     if (query.sort) {
       const order = this.sortOrder(store, query.sort);
+      const key = query.sort.key;
+      const direction = query.sort.direction === 'desc' ? -1 : 1;
+      // Sorted order: by value, equal values in line order (as the base order groups them).
+      const before = (a: { value: unknown; line: number }, b: { value: unknown; line: number }) => {
+        const byValue = compareValues(a.value, b.value) * direction;
+        return byValue < 0 || (byValue === 0 && a.line < b.line);
+      };
+      const pending = changed.map((item) => ({ value: sortValue(item.entry, key), line: item.line, id: item.entry.id }));
+      pending.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
+      let next = 0;
       for (let i = 0; i < count; i += 1) {
         const line = order[i] as number;
         if (!accepts(line)) continue;
-        if (total >= offset && total < end) ids.push(store.ids[line] as string);
-        total += 1;
+        if (next < pending.length) {
+          const here = { value: sortValue(store.entries[line] as IndexedTalent, key), line };
+          while (next < pending.length && before(pending[next] as { value: unknown; line: number }, here)) take((pending[next++] as { id: string }).id);
+        }
+        take(store.ids[line] as string);
       }
+      while (next < pending.length) take((pending[next++] as { id: string }).id);
     } else {
-      // Default order: most recently changed first.
+      // Default order: most recently changed first (highest line first).
+      let next = changed.length - 1;
       for (let line = count - 1; line >= 0; line -= 1) {
+        while (next >= 0 && (changed[next] as ChangedLine).line > line) take((changed[next--] as ChangedLine).entry.id);
         if (!accepts(line)) continue;
-        if (total >= offset && total < end) ids.push(store.ids[line] as string);
-        total += 1;
+        take(store.ids[line] as string);
       }
+      while (next >= 0) take((changed[next--] as ChangedLine).entry.id);
     }
     return { total, ids };
+  }
+
+  /** The talents changed since the columns were built, in line order. */
+  private changedInLineOrder(): ChangedLine[] {
+    const delta = this.delta;
+    if (!delta || delta.changed.size === 0) return [];
+    delta.ordered ??= [...delta.changed.values()].sort((a, b) => a.line - b.line);
+    return delta.ordered;
   }
 }
