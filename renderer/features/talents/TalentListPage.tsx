@@ -3,7 +3,7 @@
  * remembered column chooser, export and template download. Search and filters run in the index
  * worker; the page holds only the rows in view.
  */
-import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { DownloadOutlined, ImportOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons';
 import { App, Button, Checkbox, Dropdown, Flex, Input, Popover, Progress, Space, Tooltip, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
@@ -21,15 +21,11 @@ import { usePlatform } from '../../platform';
 import { fieldLabel, DEFAULT_LIST_COLUMNS, TALENT_LIST_ID, visibleColumns } from './talentDisplay';
 import { TalentFilterBar, hasFilters } from './TalentFilterBar';
 import { TalentTable } from './TalentTable';
-import { useTalentList } from './useTalentList';
+import { useTalentList, type TalentListView } from './useTalentList';
 
-/**
- * What the clerk typed and when: a search is timed from the keystroke. No debounce: a query takes
- * a few ms in the index worker, a stale one is cancelled, and the deferred value lets React skip
- * keystrokes it cannot draw in time.
- */
-interface TypedSearch {
-  text: string;
+/** Filters or sort as the clerk set them, and when (a recount is timed from the change). */
+interface Timed<T> {
+  value: T;
   at: number;
 }
 
@@ -62,21 +58,42 @@ const ColumnChooser = memo(function ColumnChooser({ columns, onChange }: { colum
   );
 });
 
-/** The search box alone: typing re-renders it, a page of results arriving does not. */
-const SearchBox = memo(function SearchBox({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+/**
+ * The search box keeps what is typed itself: a keystroke re-renders only the box. No debounce:
+ * the query goes to the index worker from the input event (a few ms there, a stale one is
+ * cancelled), and the list re-renders once, when the first page of the newest query arrives.
+ */
+const SearchBox = memo(function SearchBox({ onSearch }: { onSearch: (text: string, typedAt: number) => void }) {
   const t = useT();
+  const [value, setValue] = useState('');
   return (
     <Input.Search
       allowClear
       aria-label={t('talents.list.searchLabel')}
       placeholder={t('talents.list.searchPlaceholder')}
       value={value}
-      onChange={(event) => onChange(event.target.value)}
+      onChange={(event) => {
+        const typedAt = performance.now();
+        onSearch(event.target.value, typedAt);
+        setValue(event.target.value);
+      }}
       style={{ width: 420 }}
       data-testid="talent-search"
     />
   );
 });
+
+/** The last search's time next to the count: updated after the rows are painted, re-rendering only itself. */
+function QueryTimingText({ view, ready }: { view: Pick<TalentListView, 'subscribeTiming' | 'timing'>; ready: boolean }) {
+  const t = useT();
+  const timing = useSyncExternalStore(view.subscribeTiming, view.timing, view.timing);
+  if (!ready || timing.queryMs === null) return null;
+  return (
+    <Typography.Text type="secondary" data-testid="talent-query-ms" data-ms={timing.queryMs.toFixed(1)} data-worker-ms={timing.workerMs?.toFixed(1)}>
+      {t('talents.list.searchMs', { ms: Math.max(1, Math.round(timing.queryMs)) })}
+    </Typography.Text>
+  );
+}
 
 interface TalentListActionsProps {
   exportDisabled: boolean;
@@ -140,22 +157,35 @@ export function TalentListPage() {
   const settings = useSettings();
   // Emptiness only: a count() here would queue before the list's first page (≈ 0.5 s at 300,000).
   const hasTalents = useHasTalents();
-  const [typed, setTyped] = useState<TypedSearch>({ text: '', at: 0 });
-  const searched = useDeferredValue(typed);
-  const text = searched.text;
-  const onSearchChange = useCallback((value: string) => setTyped({ text: value, at: performance.now() }), []);
-  const [filters, setFilters] = useState<TalentFilters>({});
-  const [sort, setSort] = useState<TalentQuery['sort']>(undefined);
+  const [filterChange, setFilterChange] = useState<Timed<TalentFilters>>({ value: {}, at: 0 });
+  const [sortChange, setSortChange] = useState<Timed<TalentQuery['sort']>>({ value: undefined, at: 0 });
+  const filters = filterChange.value;
+  const sort = sortChange.value;
   const [busy, setBusy] = useState<'export' | 'template' | null>(null);
-  const deferredFilters = useDeferredValue(filters);
 
   const savedColumns = settings?.listColumns[TALENT_LIST_ID];
   const columns = useMemo(() => visibleColumns(savedColumns), [savedColumns]);
   const extraFields = useMemo(() => columns.filter((key) => !INDEX_FIELDS.has(key)) as (keyof Talent)[], [columns]);
   const mask = settings?.maskPattern ?? DEFAULT_MASK_PATTERN;
 
-  const view = useTalentList({ text, typedAt: searched.at, filters: deferredFilters, sort, extraFields, mask });
-  const { status } = view;
+  const view = useTalentList({ filters, sort, changedAt: Math.max(filterChange.at, sortChange.at) || undefined, extraFields, mask });
+  const { status, text, refine } = view;
+  const setFilters = useCallback(
+    (value: TalentFilters) => {
+      const at = performance.now();
+      refine({ filters: value }, at);
+      setFilterChange({ value, at });
+    },
+    [refine],
+  );
+  const setSort = useCallback(
+    (value: TalentQuery['sort']) => {
+      const at = performance.now();
+      refine({ sort: value }, at);
+      setSortChange({ value, at });
+    },
+    [refine],
+  );
 
   // For the performance checks: when the list mounted and when its first rows are on screen (once per visit).
   useEffect(() => {
@@ -251,15 +281,11 @@ export function TalentListPage() {
     <SectionPage title={t('sections.talents.title')} extra={actions}>
       <Flex vertical gap={12}>
         <Flex gap={12} align="center" wrap>
-          <SearchBox value={typed.text} onChange={onSearchChange} />
+          <SearchBox onSearch={view.search} />
           <Typography.Text strong data-testid="talent-total" aria-live="polite" data-index-load={status.lastLoad ? JSON.stringify(status.lastLoad) : undefined}>
             {totalText}
           </Typography.Text>
-          {status.ready && view.lastQueryMs !== null && (
-            <Typography.Text type="secondary" data-testid="talent-query-ms" data-ms={view.lastQueryMs.toFixed(1)} data-worker-ms={view.lastWorkerMs?.toFixed(1)}>
-              {t('talents.list.searchMs', { ms: Math.max(1, Math.round(view.lastQueryMs)) })}
-            </Typography.Text>
-          )}
+          <QueryTimingText view={view} ready={status.ready} />
           {!status.ready && (
             <Tooltip title={t('talents.list.indexingShort')}>
               <Flex align="center" gap={8} data-testid="talent-indexing">
@@ -277,6 +303,7 @@ export function TalentListPage() {
         <TalentTable
           columns={columns}
           total={view.rowCount}
+          resultKey={view.resultKey}
           rowAt={view.rowAt}
           requestRange={view.requestRange}
           subscribeRows={view.subscribeRows}
