@@ -1,5 +1,5 @@
 /** The list's filters: one multiple select per code list, 海外经历 yes/no, 年龄段. */
-import { memo } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import { Button, Flex, Select } from 'antd';
 import { AGE_BANDS, type AgeBand, type TalentFilters } from '../../../shared/search/talentSearch';
 import type { TalentFieldKey } from '../../../shared/talent/talentFields';
@@ -35,35 +35,66 @@ export interface TalentFilterBarProps {
   disabled?: boolean;
 }
 
-function FilterBar({ filters, onChange, disabled }: TalentFilterBarProps) {
+interface CodeFilterProps {
+  filterKey: CodeFilterKey;
+  label: PlainMessageKey;
+  width: number;
+  /** The chosen codes (the same array while another filter changes: this select is not re-rendered). */
+  values: readonly string[] | undefined;
+  disabled: boolean | undefined;
+  onChange: (key: CodeFilterKey, values: string[]) => void;
+}
+
+const NO_VALUES: readonly string[] = [];
+
+/**
+ * One code-list filter. Memoised: choosing a district re-renders the district select only, not
+ * all eight (each antd Select costs a few ms to render; the recount waits for the main thread).
+ */
+const CodeFilter = memo(function CodeFilter({ filterKey, label, width, values, disabled, onChange }: CodeFilterProps) {
   const t = useT();
   const { language } = useLanguage();
-  const set = (patch: Partial<TalentFilters>) => {
-    const next: TalentFilters = { ...filters, ...patch };
+  const options = useMemo(
+    () => (fieldOf(filterKey as TalentFieldKey).options ?? []).map((option) => ({ value: option.value, label: language === 'en' ? option.en : option.zh })),
+    [filterKey, language],
+  );
+  const value = useMemo(() => [...(values ?? NO_VALUES)], [values]);
+  return (
+    <Select<string[]>
+      mode="multiple"
+      allowClear
+      maxTagCount="responsive"
+      disabled={disabled}
+      aria-label={t(label)}
+      placeholder={t(label)}
+      style={{ width }}
+      value={value}
+      onChange={(next) => onChange(filterKey, next)}
+      optionFilterProp="label"
+      options={options}
+    />
+  );
+});
+
+function FilterBar({ filters, onChange, disabled }: TalentFilterBarProps) {
+  const t = useT();
+  // The selects get callbacks that never change identity and read the latest filters.
+  const latest = useRef({ filters, onChange });
+  latest.current = { filters, onChange };
+  const [set] = useState(() => (patch: Partial<TalentFilters>) => {
+    const next: TalentFilters = { ...latest.current.filters, ...patch };
     for (const key of Object.keys(next) as (keyof TalentFilters)[]) {
       const value = next[key];
       if (value === undefined || (Array.isArray(value) && value.length === 0)) delete next[key];
     }
-    onChange(next);
-  };
+    latest.current.onChange(next);
+  });
+  const [setCodes] = useState(() => (key: CodeFilterKey, values: string[]) => set({ [key]: values }));
 
   return (
     <Flex gap={8} wrap align="center" data-testid="talent-filters">
       {CODE_FILTERS.map(({ key, label, width }) => (
-        <Select<string[]>
-          key={key}
-          mode="multiple"
-          allowClear
-          maxTagCount="responsive"
-          disabled={disabled}
-          aria-label={t(label)}
-          placeholder={t(label)}
-          style={{ width }}
-          value={[...(filters[key] ?? [])]}
-          onChange={(values) => set({ [key]: values })}
-          optionFilterProp="label"
-          options={(fieldOf(key as TalentFieldKey).options ?? []).map((option) => ({ value: option.value, label: language === 'en' ? option.en : option.zh }))}
-        />
+        <CodeFilter key={key} filterKey={key} label={label} width={width} values={filters[key]} disabled={disabled} onChange={setCodes} />
       ))}
       <Select<'yes' | 'no' | 'any'>
         aria-label={t('talents.filters.overseas')}
