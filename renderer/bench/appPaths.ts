@@ -62,7 +62,8 @@ export interface AppBackupAdapter {
 
 export interface AppExportAdapter {
   /** Exports every stored talent with every column of the field table; returns the file's size in bytes and the export worker's own split of its time, when it tells one. */
-  exportAllTalents(today: string): Promise<{ bytes: number; split?: string }>;
+  /** `listTotal`: the count the talent list shows (its index has it), as the list hands it to the export. */
+  exportAllTalents(today: string, listTotal?: number): Promise<{ bytes: number; split?: string }>;
 }
 
 /** The export worker's timing (renderer/workers/export.worker.ts `ExportTiming`), as far as the bench reads it. */
@@ -217,8 +218,8 @@ function adaptExports(module: Record<string, unknown>): AppExportAdapter | null 
     | undefined;
   if (typeof exportTalentList !== 'function') return null;
   return {
-    async exportAllTalents(today) {
-      const file = await exportTalentList({ query: { today }, columns: talentFields.map((field) => field.key), format: 'xlsx', unmasked: false });
+    async exportAllTalents(today, listTotal) {
+      const file = await exportTalentList({ query: { today }, columns: talentFields.map((field) => field.key), format: 'xlsx', unmasked: false, ...(listTotal === undefined ? {} : { listTotal }) });
       return { bytes: file.bytes.byteLength, ...(file.timing ? { split: describeExportTiming(file.timing) } : {}) };
     },
   };

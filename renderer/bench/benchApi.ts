@@ -293,10 +293,11 @@ export function createBenchApi(): BenchApi {
       return { ...run, ...(detail ? { detail } : {}) };
     },
 
-    async appExport({ today }) {
+    async appExport({ today, count }) {
       const exporter = (await loadAppPaths()).exporter;
       if (!exporter) throw notYet('the app has no talent export yet');
-      const { value, run } = await timedWithLongTasks(() => exporter.exportAllTalents(today));
+      // The list hands its shown count (all N talents) to the export, as 人才库's 导出 does.
+      const { value, run } = await timedWithLongTasks(() => exporter.exportAllTalents(today, count));
       return { ...run, bytes: value.bytes, ...(value.split ? { split: value.split } : {}) };
     },
 

@@ -139,6 +139,19 @@ describe('export worker, chunked reads', () => {
     });
   }
 
+  it("takes the list's shown count instead of counting the table: same rows in every layout, progress against that count", async () => {
+    for (const runs of Object.values(layouts)) {
+      const db = await withRuns(runs);
+      const expected = await listOrder(db);
+      for (const readChunk of [2, 5, 100]) {
+        const call = context();
+        const file = await createExportApi(() => db, { readChunk }).exportTalents({ query: { today: '2025-06-01' }, columns: ['name'], format: 'csv', unmasked: false, listTotal: expected.length }, call);
+        expect(csvNames(file.bytes), `runs ${runs.join(',')}, chunk ${readChunk}`).toEqual(expected);
+        expect(call.seen.at(-1)).toEqual({ done: expected.length, total: expected.length });
+      }
+    }
+  });
+
   it('writes the same .xlsx rows chunked and in one read, masked and unmasked (the unmasked one audited)', async () => {
     const db = await withRuns([3, 30, 4]);
     await db.settings.put({ key: 'operatorName', value: '王五' });
