@@ -3,7 +3,9 @@
  * edit with an audit entry, find by pinyin initials and by ID tail, masked display and reveal
  * with its audit entry, 迁出 with date and reason. ID numbers never reach the URL or the title.
  */
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import * as XLSX from 'xlsx';
 import { citizenIdCheckChar } from '../shared/identity/citizenId';
 import { completeFirstRun, expect, shot, test } from './fixtures';
 
@@ -131,6 +133,17 @@ test('talent registry: create, duplicate, edit, search, reveal, move out', async
   await search.fill('');
   await expect(page.getByTestId('talent-row')).toHaveCount(2);
 
+  // 导出 of the whole list (read newest first by the export's reader worker): both people, masked.
+  const wholeDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: /导\s*出/ }).first().hover();
+  await page.getByRole('menuitem', { name: '导出（证件号、手机号已脱敏） .xlsx' }).click();
+  const whole = XLSX.read(readFileSync(await (await wholeDownload).path()));
+  const wholeRows = XLSX.utils.sheet_to_json<string[]>(whole.Sheets[whole.SheetNames[0] as string] as XLSX.WorkSheet, { header: 1, raw: false });
+  expect(wholeRows.map((row) => row[0])).toEqual(['姓名', '李四', '张三丰']);
+  expect(JSON.stringify(wholeRows)).toContain(`310115********${ID_ZHANG.slice(14)}`);
+  expect(JSON.stringify(wholeRows)).not.toContain(ID_ZHANG);
+  await expect(page.getByText('已导出 2 人')).toBeVisible();
+
   // 迁出 needs a date and a reason; the record stays in the list.
   await page.getByTestId('talent-row').filter({ hasText: '李四' }).click();
   await page.getByRole('button', { name: '迁出/注销' }).click();
@@ -151,6 +164,12 @@ test('talent registry: create, duplicate, edit, search, reveal, move out', async
   await expect(page.getByTestId('talent-row')).toContainText('李四');
   await page.keyboard.press('Escape');
   await shot(page, 'talent-list-filter-status');
+  // A filtered list exports what it shows (the index's ids, in display order).
+  const filteredDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: /导\s*出/ }).first().hover();
+  await page.getByRole('menuitem', { name: '导出（证件号、手机号已脱敏） .csv' }).click();
+  const filteredCsv = new TextDecoder().decode(readFileSync(await (await filteredDownload).path())).replace(/^\uFEFF/, '');
+  expect(filteredCsv.trim().split('\r\n').map((line) => line.split(',')[0])).toEqual(['姓名', '李四']);
 
   // 操作日志 lists the talent entries too.
   await page.getByRole('menu', { name: '主菜单' }).getByRole('link', { name: '操作日志', exact: true }).click();

@@ -218,9 +218,14 @@ export function TalentListPage() {
     setBusy('export');
     try {
       const query = { text, filters, ...(sort ? { sort } : {}), today: todayYmd() };
-      const ids = await matchingTalentIds(query);
-      const file = await exportTalentList({ query, ids, columns, format, unmasked, maskPattern: mask });
-      if (await save(file.fileName, file.bytes, format)) message.success(t('talents.list.exportDone', { count: ids.length.toLocaleString() }));
+      // The whole list in its default order (newest change first) is read by the export worker in
+      // that order itself, and told the count shown here: handing it 300,000 ids would read them one
+      // request per id. A search, filter or sort hands over the index's ids in display order.
+      const wholeList = text.trim() === '' && !hasFilters(filters) && !sort && view.rowCount !== null;
+      const ids = wholeList ? undefined : await matchingTalentIds(query);
+      const count = ids?.length ?? view.rowCount ?? 0;
+      const file = await exportTalentList({ query, ...(ids ? { ids } : { listTotal: count }), columns, format, unmasked, maskPattern: mask });
+      if (await save(file.fileName, file.bytes, format)) message.success(t('talents.list.exportDone', { count: count.toLocaleString() }));
     } catch (error) {
       message.error(t('errors.unexpected', { message: error instanceof Error ? error.message : String(error) }));
     } finally {
