@@ -4,35 +4,16 @@
  * (renderer/workers/export.worker.ts); each call starts one and ends it when done.
  * Save the bytes with `usePlatform().saveFile(...)`.
  */
-import type { ErrorReportInput, ExportFormat, TemplateKind } from '../../shared/excel/write';
-import type { TalentQuery } from '../../shared/search/talentSearch';
-import type { TalentFieldKey } from '../../shared/talent/talentFields';
-import type { MaskPattern } from '../db/types';
+import type { ErrorReportInput, TemplateKind } from '../../shared/excel/write';
 import { wrapWorker, type WrappedWorker } from '../workers/rpc';
 import type { ExportedFile, ExportProgress, ExportWorkerApi } from '../workers/export.worker';
+import type { ExportTalentsRequest } from '../workers/exportTalentSource';
 
 export type { ErrorReportInput, ErrorReportIssue, ErrorReportRow, ExportFormat, TemplateKind } from '../../shared/excel/write';
 export type { ExportedFile, ExportProgress } from '../workers/export.worker';
 
-export interface ExportTalentListOptions {
-  /** The list's current search, filters and sort (paging is ignored); `today` dates age bands and the file name. */
-  query: Omit<TalentQuery, 'offset' | 'limit'>;
-  /**
-   * The matching ids in display order when the list already has them (from its search index):
-   * the export then reads just these and skips building its own index.
-   */
-  ids?: readonly string[];
-  /** The visible columns, in display order. */
-  columns: readonly TalentFieldKey[];
-  format: ExportFormat;
-  /**
-   * Write ID numbers and phones in full. The export itself records this: the worker writes a
-   * `reveal` audit entry (entity `talent`, with the count and columns) in its own transaction once
-   * the file is written, so callers must not log it again.
-   */
-  unmasked: boolean;
-  /** The mask to apply when masked; the stored setting when omitted. */
-  maskPattern?: MaskPattern;
+/** What the list asks of the export worker (renderer/workers/exportTalentSource.ts), and how to follow it. */
+export interface ExportTalentListOptions extends ExportTalentsRequest {
   signal?: AbortSignal;
   onProgress?: (progress: ExportProgress) => void;
 }

@@ -14,14 +14,23 @@ import { readSettings } from '../db/settings';
 import type { MaskPattern } from '../db/types';
 
 export interface ExportTalentsRequest {
-  /** The list's query without paging. */
+  /** The list's current search, filters and sort (paging is ignored); `today` dates age bands and the file name. */
   query: Omit<TalentQuery, 'offset' | 'limit'>;
-  /** The matching ids in display order, when the list already has them (skips the query). */
+  /**
+   * The matching ids in display order when the list already has them (from its search index):
+   * the export then reads just these and skips building its own index.
+   */
   ids?: readonly string[];
+  /** The visible columns, in display order. */
   columns: readonly TalentFieldKey[];
   format: ExportFormat;
+  /**
+   * Write ID numbers and phones in full. The export itself records this: the worker writes a
+   * `reveal` audit entry (entity `talent`, with the count and columns) in its own transaction once
+   * the file is written, so callers must not log it again.
+   */
   unmasked: boolean;
-  /** Mask pattern; the stored setting when omitted. */
+  /** The mask to apply when masked; the stored setting when omitted. */
   maskPattern?: MaskPattern;
   /**
    * How many talents the list shows for this query (its search index knows). Only for progress:
