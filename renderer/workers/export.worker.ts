@@ -20,7 +20,7 @@ import {
 import { talentFieldByKey, type TalentFieldKey } from '../../shared/talent/talentFields';
 import { auditedTransaction, writeAudit } from '../db/audit';
 import { getDatabase, type TalentLedgerDB } from '../db/db';
-import { READER_WINDOW, receiveExportCells, type ReaderConnection, type ReaderTiming, type RowChunk } from './exportPipeline';
+import { canceled, READER_WINDOW, receiveExportCells, type ReaderConnection, type ReaderTiming, type RowChunk } from './exportPipeline';
 import { READ_CHUNK, talentCellBatches, type ExportTalentsRequest } from './exportTalentSource';
 import { exposeWorker, type MessageEndpoint, type WorkerCallContext } from './rpc';
 
@@ -49,10 +49,6 @@ export interface ExportedFile {
 export interface ExportProgress {
   done: number;
   total: number;
-}
-
-function canceled(): Error {
-  return Object.assign(new Error('canceled'), { name: 'AbortError' });
 }
 
 type ProgressContext = Pick<WorkerCallContext<ExportProgress>, 'signal' | 'progress'>;

@@ -182,7 +182,8 @@ export interface ReaderConnection {
   onFailure?(listener: (error: Error) => void): void;
 }
 
-function canceled(): Error {
+/** The error a canceled export ends with (both threads' sides use it). */
+export function canceled(): Error {
   return Object.assign(new Error('canceled'), { name: 'AbortError' });
 }
 
