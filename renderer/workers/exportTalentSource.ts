@@ -6,7 +6,7 @@
  */
 import type { DexieDOMDependencies } from 'dexie';
 import { talentRowConverter, type CellValue, type ExportFormat, type ExportMasks } from '../../shared/excel/write';
-import { TalentSearchIndex, type TalentQuery } from '../../shared/search/talentSearch';
+import { isWholeListQuery, TalentSearchIndex, type TalentQuery } from '../../shared/search/talentSearch';
 import type { Talent } from '../../shared/talent/talent';
 import type { TalentFieldKey } from '../../shared/talent/talentFields';
 import type { TalentLedgerDB } from '../db/db';
@@ -49,12 +49,6 @@ export function maskPatternsOf(pattern: MaskPattern): ExportMasks {
     idNumber: { keepStart: pattern.idNumberKeepStart, keepEnd: pattern.idNumberKeepEnd },
     phone: { keepStart: pattern.phoneKeepStart, keepEnd: pattern.phoneKeepEnd },
   };
-}
-
-function isQueryEmpty(query: ExportTalentsRequest['query']): boolean {
-  const filters = query.filters ?? {};
-  const anyFilter = Object.values(filters).some((value) => (Array.isArray(value) ? value.length > 0 : value !== undefined));
-  return !anyFilter && (query.text ?? '').trim() === '' && query.sort === undefined;
 }
 
 /** The matching talents in list order, in chunks as they are read, and how many there are. */
@@ -288,7 +282,7 @@ export async function matchingTalents(db: TalentLedgerDB, request: Pick<ExportTa
       })(),
     };
   }
-  if (isQueryEmpty(request.query)) {
+  if (isWholeListQuery(request.query)) {
     // The whole list, newest first, in chunks whose reading overlaps the writing (bench/README.md).
     await db.open();
     const newestFirst = readTalentsNewestFirst(db, readChunk, request.listTotal);
@@ -296,7 +290,7 @@ export async function matchingTalents(db: TalentLedgerDB, request: Pick<ExportTa
   }
   // Ascending updatedAt is the order the search index loads in; its default order is the reverse.
   const all = await db.talents.orderBy('updatedAt').toArray();
-  if (isQueryEmpty(request.query)) return { total: all.length, batches: inChunks(all, readChunk, true) };
+  if (isWholeListQuery(request.query)) return { total: all.length, batches: inChunks(all, readChunk, true) };
   const index = new TalentSearchIndex();
   index.upsertMany(all);
   const { ids } = index.query({ ...request.query, offset: 0, limit: Number.MAX_SAFE_INTEGER });

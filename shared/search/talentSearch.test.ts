@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TalentSearchIndex, ageBandOf, namePinyinKeys, type TalentIndexSource } from './talentSearch';
+import { TalentSearchIndex, ageBandOf, hasTalentFilters, isWholeListQuery, namePinyinKeys, type TalentIndexSource } from './talentSearch';
 
 function talent(id: string, name: string, extra: Partial<TalentIndexSource> = {}): TalentIndexSource {
   return {
@@ -136,5 +136,18 @@ describe('TalentSearchIndex', () => {
     expect(all.total).toBe(2000);
     expect(all.ids[0]).toBe('4999');
     expect(all.ids.at(-1)).toBe('3000');
+  });
+});
+
+describe('whole-list query', () => {
+  it('is no text, no filter and no sort; an empty filter list is no filter, overseas: false is one', () => {
+    expect(isWholeListQuery({})).toBe(true);
+    expect(isWholeListQuery({ text: ' \u3000 ', filters: { district: [], category: undefined } })).toBe(true);
+    expect(isWholeListQuery({ text: 'zs' })).toBe(false);
+    expect(isWholeListQuery({ filters: { district: ['310115'] } })).toBe(false);
+    expect(isWholeListQuery({ filters: { overseas: false } })).toBe(false);
+    expect(isWholeListQuery({ sort: { key: 'updatedAt', direction: 'desc' } })).toBe(false);
+    expect(hasTalentFilters(undefined)).toBe(false);
+    expect(hasTalentFilters({ overseas: true })).toBe(true);
   });
 });

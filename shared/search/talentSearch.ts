@@ -61,6 +61,20 @@ export interface TalentQuery {
   today: string;
 }
 
+/** Whether any filter is set (`overseas: false`, 无海外经历, is one). */
+export function hasTalentFilters(filters: TalentFilters | undefined): boolean {
+  return Object.values(filters ?? {}).some((value) => value !== undefined && (!Array.isArray(value) || value.length > 0));
+}
+
+/**
+ * Whether a query asks for the whole registry in the index's default order (most recently changed
+ * first): no text, no filter, no sort. The list reads its first page and the export its rows straight
+ * from IndexedDB's `updatedAt` index for it.
+ */
+export function isWholeListQuery(query: Pick<TalentQuery, 'text' | 'filters' | 'sort'>): boolean {
+  return (query.text ?? '').trim() === '' && !hasTalentFilters(query.filters) && query.sort === undefined;
+}
+
 export interface TalentQueryResult {
   total: number;
   ids: string[];

@@ -1,7 +1,7 @@
 /** The list's filters: one multiple select per code list, 海外经历 yes/no, 年龄段. */
 import { memo, useMemo, useRef, useState } from 'react';
 import { Button, Flex, Select } from 'antd';
-import { AGE_BANDS, type AgeBand, type TalentFilters } from '../../../shared/search/talentSearch';
+import { AGE_BANDS, hasTalentFilters, type AgeBand, type TalentFilters } from '../../../shared/search/talentSearch';
 import type { TalentFieldKey } from '../../../shared/talent/talentFields';
 import { useLanguage, useT, type PlainMessageKey } from '../../i18n';
 import { fieldOf } from './talentDisplay';
@@ -23,11 +23,6 @@ const AGE_BAND_LABELS: Record<AgeBand, PlainMessageKey> = {
   '46to54': 'talents.filters.age46to54',
   ge55: 'talents.filters.ageGe55',
 };
-
-/** Whether any filter is set. */
-export function hasFilters(filters: TalentFilters): boolean {
-  return Object.values(filters).some((value) => value !== undefined && (!Array.isArray(value) || value.length > 0));
-}
 
 export interface TalentFilterBarProps {
   filters: TalentFilters;
@@ -120,7 +115,7 @@ function FilterBar({ filters, onChange, disabled }: TalentFilterBarProps) {
         onChange={(values) => set({ ageBand: values })}
         options={AGE_BANDS.map((band) => ({ value: band, label: t(AGE_BAND_LABELS[band]) }))}
       />
-      {hasFilters(filters) && (
+      {hasTalentFilters(filters) && (
         <Button type="link" onClick={() => onChange({})}>
           {t('talents.list.clearFilters')}
         </Button>

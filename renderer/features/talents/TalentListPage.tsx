@@ -8,7 +8,7 @@ import { DownloadOutlined, ImportOutlined, PlusOutlined, SettingOutlined } from 
 import { App, Button, Checkbox, Dropdown, Flex, Input, Popover, Progress, Space, Tooltip, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { todayYmd } from '../../../shared/dates';
-import type { TalentFilters, TalentQuery } from '../../../shared/search/talentSearch';
+import { hasTalentFilters, isWholeListQuery, type TalentFilters, type TalentQuery } from '../../../shared/search/talentSearch';
 import type { Talent } from '../../../shared/talent/talent';
 import { talentFields, type TalentFieldKey } from '../../../shared/talent/talentFields';
 import { SectionEmpty } from '../../components/SectionEmpty';
@@ -19,7 +19,7 @@ import { getDatabase, setSetting, useHasTalents, useSettings, DEFAULT_MASK_PATTE
 import { useLanguage, useT } from '../../i18n';
 import { usePlatform } from '../../platform';
 import { fieldLabel, DEFAULT_LIST_COLUMNS, TALENT_LIST_ID, visibleColumns } from './talentDisplay';
-import { TalentFilterBar, hasFilters } from './TalentFilterBar';
+import { TalentFilterBar } from './TalentFilterBar';
 import { TalentTable } from './TalentTable';
 import { useTalentList, type TalentListView } from './useTalentList';
 
@@ -221,7 +221,7 @@ export function TalentListPage() {
       // The whole list in its default order (newest change first) is read by the export worker in
       // that order itself, and told the count shown here: handing it 300,000 ids would read them one
       // request per id. A search, filter or sort hands over the index's ids in display order.
-      const wholeList = text.trim() === '' && !hasFilters(filters) && !sort && view.rowCount !== null;
+      const wholeList = isWholeListQuery(query) && view.rowCount !== null;
       const ids = wholeList ? undefined : await matchingTalentIds(query);
       const count = ids?.length ?? view.rowCount ?? 0;
       const file = await exportTalentList({ query, ...(ids ? { ids } : { listTotal: count }), columns, format, unmasked, maskPattern: mask });
@@ -274,7 +274,7 @@ export function TalentListPage() {
     );
   }
 
-  const searching = text.trim() !== '' || hasFilters(filters);
+  const searching = text.trim() !== '' || hasTalentFilters(filters);
   const totalText =
     view.total === null
       ? '…'

@@ -11,7 +11,7 @@
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { todayYmd } from '../../../shared/dates';
-import type { TalentFilters, TalentQuery } from '../../../shared/search/talentSearch';
+import { isWholeListQuery, type TalentFilters, type TalentQuery } from '../../../shared/search/talentSearch';
 import type { Talent } from '../../../shared/talent/talent';
 import { queryTalentIndex, startTalentIndex, useTalentIndexStatus, verifyTalentIndex, type TalentIndexStatus, type TalentListQuery, type TalentListRow } from '../../data/talentIndexClient';
 import { getDatabase, type MaskPattern } from '../../db';
@@ -71,10 +71,6 @@ export interface TalentListView {
   /** For useSyncExternalStore next to the count: fires when a search's time is known (after its rows are painted). */
   subscribeTiming: (listener: () => void) => () => void;
   timing: () => TalentQueryTiming;
-}
-
-function isDefaultQuery(text: string, request: TalentListRequest): boolean {
-  return text.trim() === '' && !request.sort && Object.values(request.filters).every((value) => value === undefined || (Array.isArray(value) && value.length === 0));
 }
 
 function maskedColdRow(talent: Talent, mask: MaskPattern): TalentListRow {
@@ -159,7 +155,7 @@ export function useTalentList(request: TalentListRequest): TalentListView {
 
   // The index worker's first read competes with the cold page for IndexedDB: start it once the
   // first rows are on screen (or at once for a search, or after a moment if the cold read stalls).
-  const defaultQuery = isDefaultQuery(coldText, request);
+  const defaultQuery = isWholeListQuery({ text: coldText, filters: request.filters, sort: request.sort });
   const coldPainted = coldRows !== null;
   useEffect(() => {
     if (coldPainted || !defaultQuery) {
