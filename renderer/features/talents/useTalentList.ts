@@ -14,6 +14,7 @@ import { todayYmd } from '../../../shared/dates';
 import { isWholeListQuery, type TalentFilters, type TalentQuery } from '../../../shared/search/talentSearch';
 import type { Talent } from '../../../shared/talent/talent';
 import { queryTalentIndex, startTalentIndex, useTalentIndexStatus, verifyTalentIndex, type TalentIndexStatus, type TalentListQuery, type TalentListRow } from '../../data/talentIndexClient';
+import { yieldToPage } from '../../data/pageSlices';
 import { getDatabase, type MaskPattern } from '../../db';
 import { maskIdNumber, maskPhone } from '../../../shared/identity/mask';
 import { maskPatterns } from './talentDisplay';
@@ -117,14 +118,7 @@ function subscriber<T>(store: Store<T>): (listener: () => void) => () => void {
  * from requestAnimationFrame is handled after that frame's paint, never before it.
  */
 function afterNextPaint(callback: () => void): void {
-  requestAnimationFrame(() => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      callback();
-    };
-    channel.port2.postMessage(null);
-  });
+  requestAnimationFrame(() => void yieldToPage().then(callback));
 }
 
 function queryKey(text: string, request: TalentListRequest): string {
