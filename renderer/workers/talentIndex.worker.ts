@@ -149,19 +149,27 @@ function bySlotOrder(a: TalentIndexSource, b: TalentIndexSource): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+function isInSlotOrder(ordered: readonly TalentIndexSource[]): boolean {
+  for (let i = 1; i < ordered.length; i += 1) if (bySlotOrder(ordered[i - 1] as TalentIndexSource, ordered[i] as TalentIndexSource) > 0) return false;
+  return true;
+}
+
 /** Writes the loaded index to OPFS, so the next start can skip the full read. */
 async function writeSnapshot(): Promise<void> {
   if (!status.ready || loading) return;
   const directory = await snapshotDirectory();
   if (!directory) return;
   const version = status.version;
-  const ordered = [...sources.values()].sort(bySlotOrder);
+  const ordered = [...sources.values()];
+  // In order already after a full read (the usual case for a first snapshot): sorting 300,000
+  // records again would block queries for a few hundred ms.
+  if (!isInSlotOrder(ordered)) ordered.sort(bySlotOrder);
   const newest = ordered[ordered.length - 1];
   const writable = await (await directory.getFileHandle(SNAPSHOT_FILE, { create: true })).createWritable();
   try {
     for (const part of encodeIndexSnapshotParts({ sources: ordered, pinyin: index.pinyinEntries(), latest: newest ? { id: newest.id, updatedAt: newest.updatedAt } : null })) {
       await writable.write(part);
-      // Let waiting queries run between columns.
+      // Let waiting queries run between pieces.
       await new Promise((resolve) => setTimeout(resolve, 0));
       // A change meanwhile: this copy is already stale; the change schedules a new one.
       if (status.version !== version || !status.ready) {
@@ -177,11 +185,25 @@ async function writeSnapshot(): Promise<void> {
 }
 
 let snapshotTimer: ReturnType<typeof setTimeout> | null = null;
+/** When the last list query arrived (performance.now()); the snapshot waits for a pause in them. */
+let lastQueryAt = Number.NEGATIVE_INFINITY;
+/** A pause in the queries the snapshot waits for: it is written in small pieces, but still competes for the machine's cores. */
+const SNAPSHOT_QUIET_MS = 1_000;
+/** …but not for long: an unwritten snapshot means a full read (≈ 10–30 s at 300,000) at the next start. */
+const SNAPSHOT_MAX_DEFER_MS = 10_000;
 
-function scheduleSnapshot(delayMs: number): void {
+function scheduleSnapshot(delayMs: number, deferredSince: number = performance.now()): void {
   if (snapshotTimer !== null) clearTimeout(snapshotTimer);
   snapshotTimer = setTimeout(() => {
     snapshotTimer = null;
+    // A clerk typing into the list: each piece of the snapshot delays a waiting keystroke's search
+    // by a few ms and takes CPU from the page. Wait for a pause in the queries.
+    const now = performance.now();
+    const quietFor = now - lastQueryAt;
+    if (quietFor < SNAPSHOT_QUIET_MS && now - deferredSince < SNAPSHOT_MAX_DEFER_MS) {
+      scheduleSnapshot(SNAPSHOT_QUIET_MS - quietFor, deferredSince);
+      return;
+    }
     writeSnapshot().catch((error: unknown) => {
       console.warn('talent index snapshot not written', error instanceof Error ? error.message : String(error));
     });
@@ -398,6 +420,7 @@ const api = {
   async query(input: TalentListQuery): Promise<TalentListResult> {
     if (!status.ready || loading) await startLoad();
     const started = performance.now();
+    lastQueryAt = started;
     const limit = Math.min(MAX_WINDOW, Math.max(0, input.limit ?? 50));
     const offset = Math.max(0, input.offset ?? 0);
     const { total, ids } = index.query({ ...input, offset, limit });

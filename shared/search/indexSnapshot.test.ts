@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeIndexSnapshot, encodeIndexSnapshot, type IndexSnapshot } from './indexSnapshot';
+import { decodeIndexSnapshot, encodeIndexSnapshot, encodeIndexSnapshotParts, type IndexSnapshot } from './indexSnapshot';
 import type { TalentIndexSource } from './talentSearch';
 
 function source(id: string, name: string, updatedAt: string): TalentIndexSource {
@@ -39,6 +39,28 @@ describe('index snapshot', () => {
     expect(decodeIndexSnapshot(text)).toEqual(snapshot);
     // Repeated values are dictionary-coded: the two names are stored once each.
     expect(text.split('张三').length - 1).toBe(2);
+  });
+
+  it('writes a large snapshot in small pieces that join to the same snapshot', () => {
+    // 45,000 sources: every column spans three pieces of at most 20,000 values.
+    const count = 45_000;
+    const snapshot: IndexSnapshot = {
+      sources: Array.from({ length: count }, (_, i) => source(String(i), `张${i % 7}`, `2025-01-01T00:00:00.${String(i).padStart(6, '0')}Z`)),
+      pinyin: Array.from({ length: 7 }, (_, i) => [`张${i}`, `zhang${i}`, `z${i}`] as [string, string, string]),
+      latest: { id: String(count - 1), updatedAt: `2025-01-01T00:00:00.${String(count - 1).padStart(6, '0')}Z` },
+    };
+    const parts = [...encodeIndexSnapshotParts(snapshot)];
+    const text = parts.join('');
+    expect(decodeIndexSnapshot(text)).toEqual(snapshot);
+    // A column of 45,000 values comes in three pieces: the longest piece (20,000 ID numbers or
+    // timestamps, ≈ 600,000 characters) is a small share of the whole text.
+    expect(Math.max(...parts.map((part) => part.length))).toBeLessThan(text.length / 6);
+    expect(parts.filter((part) => part.startsWith(',"20000"')).length).toBe(1);
+    // The id column is written plainly (every value distinct), the names as a 7-entry dictionary.
+    const file = JSON.parse(text) as { columns: Record<string, { values?: unknown[]; dictionary?: unknown[]; codes?: number[] }> };
+    expect(file.columns.id?.values).toHaveLength(count);
+    expect(file.columns.name?.dictionary).toHaveLength(7);
+    expect(file.columns.name?.codes?.slice(0, 9)).toEqual([0, 1, 2, 3, 4, 5, 6, 0, 1]);
   });
 
   it('rejects text that is not a snapshot of this version', () => {

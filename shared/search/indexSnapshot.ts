@@ -52,17 +52,40 @@ function encodeColumn(values: unknown[]): Column {
   return { dictionary: [...dictionary.keys()], codes };
 }
 
+/** Values per piece of a column's JSON: a piece takes a few ms to stringify at most. */
+const PIECE_VALUES = 20_000;
+
+/** `[…]` of `values` as JSON, in pieces of {@link PIECE_VALUES} values (the same text as one `JSON.stringify`). */
+function* arrayPieces(values: readonly unknown[]): Generator<string, void, undefined> {
+  yield '[';
+  for (let start = 0; start < values.length; start += PIECE_VALUES) {
+    const piece = JSON.stringify(values.slice(start, start + PIECE_VALUES));
+    yield `${start === 0 ? '' : ','}${piece.slice(1, -1)}`;
+  }
+  yield ']';
+}
+
 /**
- * The snapshot of a loaded index as JSON text, in pieces (one per column): the writer can yield
- * between pieces, so a query arriving meanwhile waits for one column, not for the whole file.
+ * The snapshot of a loaded index as JSON text, in small pieces (at most {@link PIECE_VALUES}
+ * values each): the writer yields between pieces, so a query arriving meanwhile (a clerk typing
+ * while the snapshot is written just after a full read) waits a few ms, not for a whole column.
  */
 export function* encodeIndexSnapshotParts(snapshot: IndexSnapshot): Generator<string, void, undefined> {
   yield `{"version":${INDEX_SNAPSHOT_VERSION},"fields":${JSON.stringify(TALENT_INDEX_FIELDS.join(','))},"count":${snapshot.sources.length},"latest":${JSON.stringify(snapshot.latest)},"pinyin":`;
-  yield JSON.stringify(snapshot.pinyin);
+  yield* arrayPieces(snapshot.pinyin);
   yield ',"columns":{';
   let first = true;
   for (const field of TALENT_INDEX_FIELDS) {
-    yield `${first ? '' : ','}${JSON.stringify(field)}:${JSON.stringify(encodeColumn(snapshot.sources.map((source) => source[field])))}`;
+    const column = encodeColumn(snapshot.sources.map((source) => source[field]));
+    yield `${first ? '' : ','}${JSON.stringify(field)}:`;
+    if ('values' in column) {
+      yield '{"values":';
+      yield* arrayPieces(column.values);
+    } else {
+      yield `{"dictionary":${JSON.stringify(column.dictionary)},"codes":`;
+      yield* arrayPieces(column.codes);
+    }
+    yield '}';
     first = false;
   }
   yield '}}';
