@@ -33,6 +33,76 @@ export interface ContextProvider {
   restart(): Promise<BrowserContext>;
 }
 
+/** Filter changes on 人才库 (label, option): picking a picked option again unpicks it. The bench and the e2e spec make the same ones. */
+export const TALENT_FILTER_CHANGES: ReadonlyArray<{ label: string; option: string }> = [
+  { label: '区', option: '浦东新区' },
+  { label: '人才类别', option: '算法研发工程师' },
+  { label: '区', option: '徐汇区' },
+  { label: '人才类别', option: '人工智能训练师' },
+  { label: '区', option: '浦东新区' },
+  { label: '人才类别', option: '算法研发工程师' },
+  { label: '区', option: '闵行区' },
+  { label: '区', option: '徐汇区' },
+];
+
+/**
+ * Scrolls the open talent list by 30 wheel steps (the pointer over the table), then top → bottom
+ * → top in 41 jumps each way, and returns the duration of every main-thread task over 50 ms
+ * meanwhile (Long Tasks API). The bench and the e2e spec scroll the same way.
+ */
+export async function scrollTalentList(page: Page): Promise<number[]> {
+  await page.evaluate(() => {
+    const holder = window as unknown as { __benchLongTasks: number[] };
+    holder.__benchLongTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) holder.__benchLongTasks.push(entry.duration);
+    }).observe({ type: 'longtask' });
+  });
+  const table = page.locator('[data-testid="talent-table"]');
+  await table.hover();
+  for (let wheel = 0; wheel < 30; wheel += 1) {
+    await page.mouse.wheel(0, 1_200);
+    await page.waitForTimeout(30);
+  }
+  const steps = 40;
+  const height = await table.evaluate((element) => element.scrollHeight - element.clientHeight);
+  for (const position of [...Array.from({ length: steps + 1 }, (_, i) => i), ...Array.from({ length: steps + 1 }, (_, i) => steps - i)]) {
+    await table.evaluate((element, top) => element.scrollTo({ top }), Math.round((height * position) / steps));
+    await page.waitForTimeout(60);
+  }
+  // A task still running at the last jump is reported when it ends.
+  await page.waitForTimeout(500);
+  return page.evaluate(() => (window as unknown as { __benchLongTasks: number[] }).__benchLongTasks);
+}
+
+/** What {@link BenchSession.listOnScreen} does. */
+export interface ListOnScreenInput {
+  /** Queries as typed: each entry is one keystroke (a character, or 'clear' for Ctrl+A, Backspace). */
+  typing: string[][];
+  /** Filter changes: the filter's label and the option picked (picking a picked option unpicks it). */
+  filters: ReadonlyArray<{ label: string; option: string }>;
+  /** Pauses between keystrokes (ms), used in turn. */
+  pauseMs: number[];
+  /** Wait after the index is ready before the first keystroke. */
+  settleMs: number;
+  timeoutMs: number;
+}
+
+export interface ListOnScreenResult {
+  /** How the list's index loaded (the list's data-index-load: from the snapshot or the database, and how long). */
+  indexLoad: string;
+  /** Per keystroke: input event → the frame that painted its rows (ms). */
+  keystrokeMs: number[];
+  /** Per keystroke: the index worker's own time for the first page, as the list's measure reports it (ms). */
+  keystrokeWorkerMs: number[];
+  /** Per keystroke: from the list sending the query to its answer arriving on the page (ms). */
+  keystrokeAnswerMs: number[];
+  /** Per filter change: change → the frame that painted the recounted rows (ms). */
+  filterMs: number[];
+  /** Every main-thread task over 50 ms while scrolling (ms). */
+  scrollLongTasksMs: number[];
+}
+
 export class BenchSession {
   private pageValue: Page | null = null;
   private heapValue: HeapMeter | null = null;
@@ -223,6 +293,94 @@ export class BenchSession {
         }),
       { selector: TALENT_ROW_SELECTOR, timeout: timeoutMs },
     );
+  }
+
+  /**
+   * 人才库 on screen, as a clerk uses it (issue #3's "search-as-you-type shows its first page",
+   * "a filter change recounts", "scrolling causes no main-thread task over 50 ms"): the app page
+   * opens the list and waits for the index; then
+   * - each keystroke of `typing` goes in as a real key event (CJK as committed IME text), and is
+   *   timed from the input event's timestamp to the app's end of that query's measure (taken after
+   *   the frame that painted the rows); keystrokes come `pauseMs` apart after the rows appear, as
+   *   typing does (a keystroke never lands on the previous one's unfinished frame);
+   * - each filter change is picked from its dropdown, timed by the list's own measure (change → rows painted);
+   * - the list is scrolled top to bottom and back (wheel, then 41 jumps each way) while a
+   *   long-task observer records every main-thread task over 50 ms.
+   */
+  async listOnScreen(input: ListOnScreenInput): Promise<ListOnScreenResult> {
+    await this.openApp('#/talents');
+    const page = this.page;
+    await page.locator(TALENT_ROW_SELECTOR).first().waitFor({ timeout: input.timeoutMs });
+    await page.locator('[data-testid="talent-indexing"]').waitFor({ state: 'detached', timeout: input.timeoutMs });
+    const indexLoad = (await page.locator('[data-testid="talent-total"]').getAttribute('data-index-load')) ?? '';
+    await page.waitForTimeout(input.settleMs);
+    await page.evaluate(() => {
+      const holder = window as unknown as { __benchKeys: number[] };
+      holder.__benchKeys = [];
+      document.addEventListener(
+        'input',
+        (event) => {
+          if (event.target instanceof Element && event.target.closest('[data-testid="talent-search"]')) holder.__benchKeys.push(event.timeStamp);
+        },
+        true,
+      );
+    });
+    const measures = () => page.evaluate(() => performance.getEntriesByName('talent-list-query').length);
+    const nextMeasure = async (before: number) => {
+      await page.waitForFunction((count) => performance.getEntriesByName('talent-list-query').length > count, before, { timeout: 30_000, polling: 20 });
+      return page.evaluate(() => {
+        const entry = performance.getEntriesByName('talent-list-query').at(-1) as PerformanceMeasure | undefined;
+        const keys = (window as unknown as { __benchKeys: number[] }).__benchKeys;
+        const detail = (entry?.detail ?? {}) as { workerMs?: number; answerMs?: number; commitMs?: number };
+        return {
+          end: entry ? entry.startTime + entry.duration : Number.NaN,
+          start: entry?.startTime ?? Number.NaN,
+          duration: entry?.duration ?? Number.NaN,
+          key: keys.at(-1) ?? Number.NaN,
+          worker: detail.workerMs ?? Number.NaN,
+          answer: detail.answerMs ?? Number.NaN,
+          commit: detail.commitMs ?? Number.NaN,
+        };
+      });
+    };
+    const box = page.locator('[data-testid="talent-search"] input');
+    await box.click();
+    const keystrokeMs: number[] = [];
+    const keystrokeWorkerMs: number[] = [];
+    const keystrokeAnswerMs: number[] = [];
+    let pause = 0;
+    for (const query of input.typing) {
+      for (const keystroke of query) {
+        await page.waitForTimeout(input.pauseMs[pause++ % input.pauseMs.length] as number);
+        const before = await measures();
+        if (keystroke === 'clear') {
+          await page.keyboard.press('Control+A');
+          await page.keyboard.press('Backspace');
+        } else if (/^[\x21-\x7e]$/.test(keystroke)) await page.keyboard.press(keystroke);
+        else await page.keyboard.insertText(keystroke);
+        const seen = await nextMeasure(before);
+        keystrokeMs.push(seen.end - seen.key);
+        keystrokeWorkerMs.push(seen.worker);
+        keystrokeAnswerMs.push(seen.answer);
+      }
+    }
+    const filterMs: number[] = [];
+    for (const { label, option } of input.filters) {
+      const before = await measures();
+      await page.getByRole('combobox', { name: label, exact: true }).click();
+      await page.keyboard.type(option.slice(0, 2));
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+      filterMs.push((await nextMeasure(before)).duration);
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(input.pauseMs[pause++ % input.pauseMs.length] as number);
+    }
+    if (input.filters.length > 0) {
+      const before = await measures();
+      await page.getByRole('button', { name: '清除筛选' }).click();
+      await nextMeasure(before);
+    }
+    const longTasks = await scrollTalentList(page);
+    return { indexLoad, keystrokeMs, keystrokeWorkerMs, keystrokeAnswerMs, filterMs, scrollLongTasksMs: longTasks };
   }
 
   /**
