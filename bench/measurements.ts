@@ -391,7 +391,7 @@ const onScreenMeasurement: MeasurementDef = {
     const longest: number[] = [];
     const indexLoads: string[] = [];
     let over50 = 0;
-    // One run types 110 keystrokes (55 below 100,000 talents, to keep the 30,000 run in its five
+    // One run types 110 keystrokes (52 below 100,000 talents, to keep the 30,000 run in its five
     // minutes): enough for a p95, so the section runs like a heavy one (--heavy-repeat).
     const runs = heavyRepeat(context, HEAVY_SIZE_WHOLE_DATABASE);
     const perKind = context.size >= HEAVY_SIZE ? 10 : 5;
