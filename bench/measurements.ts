@@ -87,18 +87,8 @@ function samplesFigure(key: string, label: string, samples: number[], extra: Par
 
 function queryFigure(key: string, label: string, passes: QueryTimes[], extra: Partial<Figure> = {}): Figure {
   const all = passes.flatMap((pass) => pass.times);
-  const stats = distribution(all);
   const loads = summarize(passes.map((pass) => pass.loadMs));
-  return {
-    key,
-    label,
-    unit: 'ms',
-    summary: { median: stats.median, min: stats.min, max: stats.max, samples: all },
-    p50: stats.p50,
-    p95: stats.p95,
-    note: `${all.length} timings (${passes.length} passes); loading took ${loads.median.toFixed(0)} ms before the first pass`,
-    ...extra,
-  };
+  return samplesFigure(key, label, all, { note: `${all.length} timings (${passes.length} passes); loading took ${loads.median.toFixed(0)} ms before the first pass`, ...extra });
 }
 
 /** Stores N demo talents unless the app's database already holds exactly N (e.g. after the import runs). */
@@ -412,7 +402,9 @@ const onScreenMeasurement: MeasurementDef = {
       over50 += result.scrollLongTasksMs.length;
     }
     await context.session.openApp();
-    const runNote = `${runs} run${runs === 1 ? '' : 's'} (index ${indexLoads.join('; ')})${heavyNote(context, HEAVY_SIZE_WHOLE_DATABASE) ? ` — ${heavyNote(context, HEAVY_SIZE_WHOLE_DATABASE)}` : ''}`;
+    const runsText = `${runs} run${runs === 1 ? '' : 's'}`;
+    const fewerRuns = heavyNote(context, HEAVY_SIZE_WHOLE_DATABASE);
+    const runNote = `${runsText} (index ${indexLoads.join('; ')})${fewerRuns ? ` — ${fewerRuns}` : ''}`;
     const workerStats = workers.length > 0 ? distribution(workers) : null;
     const answerStats = answers.length > 0 ? distribution(answers) : null;
     return [
@@ -426,11 +418,11 @@ const onScreenMeasurement: MeasurementDef = {
       }),
       samplesFigure('onScreen.filter.ms', "filter change in 人才库 (district, category): the list's measure, change → recounted rows painted", filters, {
         target: { max: 200, statistic: 'p95', text: 'p95 ≤ 200 ms (issue #3)' },
-        note: `${filters.length} changes in ${runs} run${runs === 1 ? '' : 's'}`,
+        note: `${filters.length} changes in ${runsText}`,
       }),
       figure('onScreen.scroll.longestTaskMs', 'scrolling 人才库 top → bottom → top (30 wheel steps, 82 jumps): longest main-thread task', 'ms', longest, {
         target: { max: 50, statistic: 'max', text: 'no task over 50 ms (issue #3)' },
-        note: `${over50} task${over50 === 1 ? '' : 's'} over 50 ms in ${runs} run${runs === 1 ? '' : 's'} (the long-task observer reports tasks over 50 ms only; 0: none)`,
+        note: `${over50} task${over50 === 1 ? '' : 's'} over 50 ms in ${runsText} (the long-task observer reports tasks over 50 ms only; 0: none)`,
       }),
     ];
   },

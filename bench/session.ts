@@ -33,6 +33,31 @@ export interface ContextProvider {
   restart(): Promise<BrowserContext>;
 }
 
+/** How many queries the talent list has shown so far (its `talent-list-query` measures: one per query whose first rows were painted). */
+export function talentListQueryCount(page: Page): Promise<number> {
+  return page.evaluate(() => performance.getEntriesByName('talent-list-query').length);
+}
+
+/** Waits for the list's next query measure after `before` of them and returns it (start, duration, and the list's split in `detail`). */
+export async function nextTalentListQuery(page: Page, before: number): Promise<{ startTime: number; duration: number; detail: unknown }> {
+  await page.waitForFunction((count) => performance.getEntriesByName('talent-list-query').length > count, before, { timeout: 30_000, polling: 20 });
+  return page.evaluate(() => {
+    const entry = performance.getEntriesByName('talent-list-query').at(-1) as PerformanceMeasure;
+    return { startTime: entry.startTime, duration: entry.duration, detail: entry.detail as unknown };
+  });
+}
+
+/** Picks (or unpicks) one option of a 人才库 filter dropdown; returns the list's recount time (change → recounted rows painted). */
+export async function pickTalentFilter(page: Page, label: string, option: string): Promise<number> {
+  const before = await talentListQueryCount(page);
+  await page.getByRole('combobox', { name: label, exact: true }).click();
+  await page.keyboard.type(option.slice(0, 2));
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+  const { duration } = await nextTalentListQuery(page, before);
+  await page.keyboard.press('Escape');
+  return duration;
+}
+
 /** Filter changes on 人才库 (label, option): picking a picked option again unpicks it. The bench and the e2e spec make the same ones. */
 export const TALENT_FILTER_CHANGES: ReadonlyArray<{ label: string; option: string }> = [
   { label: '区', option: '浦东新区' },
@@ -325,23 +350,12 @@ export class BenchSession {
         true,
       );
     });
-    const measures = () => page.evaluate(() => performance.getEntriesByName('talent-list-query').length);
+    const measures = () => talentListQueryCount(page);
     const nextMeasure = async (before: number) => {
-      await page.waitForFunction((count) => performance.getEntriesByName('talent-list-query').length > count, before, { timeout: 30_000, polling: 20 });
-      return page.evaluate(() => {
-        const entry = performance.getEntriesByName('talent-list-query').at(-1) as PerformanceMeasure | undefined;
-        const keys = (window as unknown as { __benchKeys: number[] }).__benchKeys;
-        const detail = (entry?.detail ?? {}) as { workerMs?: number; answerMs?: number; commitMs?: number };
-        return {
-          end: entry ? entry.startTime + entry.duration : Number.NaN,
-          start: entry?.startTime ?? Number.NaN,
-          duration: entry?.duration ?? Number.NaN,
-          key: keys.at(-1) ?? Number.NaN,
-          worker: detail.workerMs ?? Number.NaN,
-          answer: detail.answerMs ?? Number.NaN,
-          commit: detail.commitMs ?? Number.NaN,
-        };
-      });
+      const entry = await nextTalentListQuery(page, before);
+      const key = await page.evaluate(() => (window as unknown as { __benchKeys: number[] }).__benchKeys.at(-1) ?? Number.NaN);
+      const detail = entry.detail as { workerMs?: number; answerMs?: number } | null;
+      return { end: entry.startTime + entry.duration, duration: entry.duration, key, worker: detail?.workerMs ?? Number.NaN, answer: detail?.answerMs ?? Number.NaN };
     };
     const box = page.locator('[data-testid="talent-search"] input');
     await box.click();
@@ -366,12 +380,7 @@ export class BenchSession {
     }
     const filterMs: number[] = [];
     for (const { label, option } of input.filters) {
-      const before = await measures();
-      await page.getByRole('combobox', { name: label, exact: true }).click();
-      await page.keyboard.type(option.slice(0, 2));
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
-      filterMs.push((await nextMeasure(before)).duration);
-      await page.keyboard.press('Escape');
+      filterMs.push(await pickTalentFilter(page, label, option));
       await page.waitForTimeout(input.pauseMs[pause++ % input.pauseMs.length] as number);
     }
     if (input.filters.length > 0) {

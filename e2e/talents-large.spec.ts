@@ -14,7 +14,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
-import { scrollTalentList, TALENT_FILTER_CHANGES } from '../bench/session';
+import { nextTalentListQuery, pickTalentFilter, scrollTalentList, TALENT_FILTER_CHANGES, talentListQueryCount } from '../bench/session';
 import { completeFirstRun, expect, shot, test } from './fixtures';
 
 const COUNT = Number(process.env.TL_E2E_LARGE_COUNT ?? 300_000);
@@ -68,36 +68,14 @@ function round(value: number): number {
   return Math.round(value * 10) / 10;
 }
 
-/** Count of 'talent-list-query' measures so far (one per query whose first page reached the screen). */
-function queryMeasures(page: Page): Promise<number> {
-  return page.evaluate(() => performance.getEntriesByName('talent-list-query').length);
-}
-
-/** Waits for the next list query measure and returns its duration (keystroke or filter change → its first rows painted: the list ends the measure after the next frame). */
-async function nextQueryMs(page: Page, before: number): Promise<number> {
-  await page.waitForFunction((count) => performance.getEntriesByName('talent-list-query').length > count, before, { timeout: 30_000 });
-  return page.evaluate(() => performance.getEntriesByName('talent-list-query').at(-1)?.duration ?? Number.NaN);
-}
-
 /** Types a query; returns the list's own figure, the worker's share and the total shown. */
 async function timedSearch(page: Page, text: string): Promise<{ listMs: number; workerMs: number; total: string }> {
   const search = page.getByTestId('talent-search').getByRole('searchbox');
-  const before = await queryMeasures(page);
+  const before = await talentListQueryCount(page);
   await search.fill(text);
-  const listMs = await nextQueryMs(page, before);
+  const listMs = (await nextTalentListQuery(page, before)).duration;
   const workerMs = Number((await page.getByTestId('talent-query-ms').getAttribute('data-worker-ms')) ?? Number.NaN);
   return { listMs, workerMs, total: (await page.getByTestId('talent-total').textContent()) ?? '' };
-}
-
-/** Picks (or unpicks) one option of a filter dropdown and returns the recount time. */
-async function timedFilter(page: Page, label: string, option: string): Promise<number> {
-  const before = await queryMeasures(page);
-  await page.getByRole('combobox', { name: label, exact: true }).click();
-  await page.keyboard.type(option.slice(0, 2));
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
-  const ms = await nextQueryMs(page, before);
-  await page.keyboard.press('Escape');
-  return ms;
 }
 
 async function openContext(browserContext: BrowserContext): Promise<{ context: BrowserContext; page: Page; persistent: boolean }> {
@@ -195,7 +173,7 @@ test('talent list at 300,000 records: first paint, search, filter, scroll', asyn
   // Filter changes (district + category) recount.
   const filterTimes: number[] = [];
   for (const { label, option } of TALENT_FILTER_CHANGES) {
-    filterTimes.push(await timedFilter(page, label, option));
+    filterTimes.push(await pickTalentFilter(page, label, option));
   }
   figures.filterRecountP50Ms = round(percentile(filterTimes, 0.5));
   figures.filterRecountP95Ms = round(percentile(filterTimes, 0.95));
@@ -207,6 +185,7 @@ test('talent list at 300,000 records: first paint, search, filter, scroll', asyn
 
   // Scrolling: the whole list top → bottom and back in steps, watching main-thread long tasks.
   const longTasks = await scrollTalentList(page);
+  await expect(page.getByTestId('talent-row').first()).toBeVisible();
   figures.scrollLongestTaskMs = Math.round(Math.max(0, ...longTasks));
   figures.scrollLongTasks = longTasks.length;
   step('scrolled');
