@@ -133,7 +133,7 @@ test('talent registry: create, duplicate, edit, search, reveal, move out', async
   await search.fill('');
   await expect(page.getByTestId('talent-row')).toHaveCount(2);
 
-  // 导出 of the whole list (read newest first by the export's reader worker): both people, masked.
+  // 导出 of the whole list (served newest first by the list's search-index worker): both people, masked, as edited.
   const wholeDownload = page.waitForEvent('download');
   await page.getByRole('button', { name: /导\s*出/ }).first().hover();
   await page.getByRole('menuitem', { name: '导出（证件号、手机号已脱敏） .xlsx' }).click();
@@ -142,6 +142,8 @@ test('talent registry: create, duplicate, edit, search, reveal, move out', async
   expect(wholeRows.map((row) => row[0])).toEqual(['姓名', '李四', '张三丰']);
   expect(JSON.stringify(wholeRows)).toContain(`310115********${ID_ZHANG.slice(14)}`);
   expect(JSON.stringify(wholeRows)).not.toContain(ID_ZHANG);
+  expect(JSON.stringify(wholeRows)).toContain('上海人工智能实验室');
+  expect(JSON.stringify(wholeRows)).not.toContain('上海智算科技有限公司');
   await expect(page.getByText('已导出 2 人')).toBeVisible();
 
   // 迁出 needs a date and a reason; the record stays in the list.

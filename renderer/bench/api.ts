@@ -105,6 +105,12 @@ export interface ExportInput {
   seed: number;
   /** `YYYY-MM-DD` of the export (the app's file name and age bands). */
   today: string;
+  /**
+   * App export only: where its rows come from. `index` (default): the list's search index, loaded
+   * before the timing starts, as when the clerk presses 导出 on 人才库. `database`: the index
+   * stopped, so the export reads IndexedDB (an export before the list has loaded).
+   */
+  source?: 'index' | 'database';
 }
 
 export interface ExportRunResult extends TimedRun {

@@ -69,6 +69,7 @@ export interface AppExportAdapter {
 /** The export worker's timing (renderer/workers/export.worker.ts `ExportTiming`), as far as the bench reads it. */
 interface ExportTimingShape {
   pipelined: boolean;
+  source?: 'index';
   totalMs: number;
   waitMs: number;
   reader?: { readMs: number; convertMs: number; postMs?: number; waitMs?: number; totalMs?: number };
@@ -82,6 +83,12 @@ function seconds(ms: number | undefined): string {
 function describeExportTiming(timing: ExportTimingShape): string {
   const reader = timing.reader;
   if (!timing.pipelined) return `export worker ${seconds(timing.totalMs)}, of which reading ${seconds(reader?.readMs)} and converting ${seconds(reader?.convertMs)} in the same thread`;
+  if (timing.source === 'index') {
+    return (
+      `export worker ${seconds(timing.totalMs)} (waited for the rows ${seconds(timing.waitMs)}); ` +
+      `search-index worker serving the rows ${seconds(reader?.totalMs)}: convert ${seconds(reader?.convertMs)}, post ${seconds(reader?.postMs)}, held back by the writer ${seconds(reader?.waitMs)}`
+    );
+  }
   return (
     `export worker ${seconds(timing.totalMs)} (waited for the reader's cells ${seconds(timing.waitMs)}); ` +
     `reader worker ${seconds(reader?.totalMs)}: IndexedDB read ${seconds(reader?.readMs)}, convert ${seconds(reader?.convertMs)}, post ${seconds(reader?.postMs)}, held back by the writer ${seconds(reader?.waitMs)}`

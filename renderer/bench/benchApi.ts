@@ -293,9 +293,13 @@ export function createBenchApi(): BenchApi {
       return { ...run, ...(detail ? { detail } : {}) };
     },
 
-    async appExport({ today, count }) {
-      const exporter = (await loadAppPaths()).exporter;
+    async appExport({ today, count, source = 'index' }) {
+      const paths = await loadAppPaths();
+      const exporter = paths.exporter;
       if (!exporter) throw notYet('the app has no talent export yet');
+      // Untimed: the list the clerk exports from has its index loaded; stopped, the export reads IndexedDB.
+      if (source === 'index') await paths.search?.prepare(today);
+      else await paths.search?.dispose();
       // The list hands its shown count (all N talents) to the export, as 人才库's 导出 does.
       const { value, run } = await timedWithLongTasks(() => exporter.exportAllTalents(today, count));
       return { ...run, bytes: value.bytes, ...(value.split ? { split: value.split } : {}) };

@@ -61,6 +61,11 @@ export function matchingTalentIds(query: TalentQuery): Promise<string[]> {
   return talentIndex().call.matchingIds(query);
 }
 
+/** Has the index worker serve a talent export's rows on `port` (see renderer/data/exports.ts). */
+export function serveTalentExport(port: MessagePort): Promise<void> {
+  return talentIndex().call.serveExport({ port }, { transfer: [port] });
+}
+
 /** Reloads the index when the stored count no longer matches it (a writer that did not announce). */
 export function verifyTalentIndex(): Promise<boolean> {
   return talentIndex().call.verify();

@@ -3,8 +3,12 @@ import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { createTestDatabase, makeTestTalent } from '../db/testing';
 import type { TalentLedgerDB } from '../db/db';
+import { listRecordOf, type TalentListRecord } from '../../shared/search/talentListRecord';
+import { talentFields } from '../../shared/talent/talentFields';
 import { createExportApi, type ExportProgress } from './export.worker';
-import type { WorkerCallContext } from './rpc';
+import { serveExportCells } from './exportPipeline';
+import { recordsInListOrder, talentCellBatches } from './exportTalentSource';
+import type { MessageEndpoint, WorkerCallContext } from './rpc';
 
 function context(): WorkerCallContext<ExportProgress> & { seen: ExportProgress[] } {
   const seen: ExportProgress[] = [];
@@ -190,5 +194,55 @@ describe('export worker, chunked reads', () => {
     const call = { ...context(), signal: controller.signal, progress: () => controller.abort() };
     await expect(createExportApi(() => db, { readChunk: 3 }).exportTalents({ query: { today: '2025-06-01' }, columns: ['name'], format: 'xlsx', unmasked: true }, call)).rejects.toMatchObject({ name: 'AbortError' });
     expect(await db.auditLog.count()).toBe(0);
+  });
+});
+
+describe('export worker, rows served by the search-index worker', () => {
+  /** Serves `records` (by id) on a fresh channel as the index worker does; returns the export worker's end. */
+  function servedFromMemory(db: TalentLedgerDB, records: ReadonlyMap<string, TalentListRecord>, ids: readonly string[], readChunk: number): MessagePort {
+    const channel = new MessageChannel();
+    serveExportCells(channel.port1 as unknown as MessageEndpoint, (start) =>
+      talentCellBatches(db, start.request, start.columns, start.readChunk, recordsInListOrder(ids, (id) => records.get(id), readChunk)),
+    );
+    return channel.port2;
+  }
+
+  it('writes the same file from the index worker’s records as from IndexedDB, every column, masked with the stored pattern', async () => {
+    const db = await seeded();
+    await db.talents.update('b', { email: 'yi@example.com', tags: ['重点', '海归'], remarks: '=HYPERLINK("x")', employerCreditCode: '91310000MA1FL8LQ3E', leftDate: '2025-05-31' });
+    await db.settings.put({ key: 'maskPattern', value: { idNumberKeepStart: 3, idNumberKeepEnd: 2, phoneKeepStart: 3, phoneKeepEnd: 4 } });
+    const stored = await db.talents.toArray();
+    const records = new Map(stored.map((talent) => [talent.id, listRecordOf(talent)]));
+    const columns = talentFields.map((field) => field.key);
+    for (const format of ['xlsx', 'csv'] as const) {
+      const request = { query: { today: '2025-06-01' }, columns, format, unmasked: false };
+      const fromDatabase = await createExportApi(() => db).exportTalents(request, context());
+      // The whole list, newest change first, in chunks of 2: the index's default order.
+      const call = context();
+      const fromIndex = await createExportApi(() => db).exportTalents({ ...request, cellPort: servedFromMemory(db, records, ['c', 'b', 'a'], 2) }, call);
+      expect(fromIndex.bytes).toEqual(fromDatabase.bytes);
+      expect(fromIndex.rows).toBe(3);
+      expect(fromIndex.timing).toMatchObject({ pipelined: true, source: 'index' });
+      expect(call.seen.at(-1)).toEqual({ done: 3, total: 3 });
+    }
+    const rows = sheetRows((await createExportApi(() => db).exportTalents({ query: { today: '2025-06-01' }, columns, format: 'xlsx', unmasked: false, cellPort: servedFromMemory(db, records, ['b'], 5) }, context())).bytes);
+    const header = rows[0] as string[];
+    const yi = rows[1] as unknown[];
+    expect(yi[header.indexOf('邮箱')]).toBe('yi@example.com');
+    expect(yi[header.indexOf('标签')]).toBe('重点、海归');
+    expect(yi[header.indexOf('备注')]).toBe('\'=HYPERLINK("x")');
+    expect(yi[header.indexOf('证件号码')]).toBe('110*************2X');
+  });
+
+  it('leaves out a record removed after the export started, and audits an unmasked export once', async () => {
+    const db = await seeded();
+    await db.settings.put({ key: 'operatorName', value: '王五' });
+    const records = new Map((await db.talents.toArray()).map((talent) => [talent.id, listRecordOf(talent)]));
+    const port = servedFromMemory(db, records, ['c', 'b', 'a'], 1);
+    records.delete('b');
+    const file = await createExportApi(() => db).exportTalents({ query: { today: '2025-06-01' }, columns: ['name', 'idNumber'], format: 'csv', unmasked: true, cellPort: port }, context());
+    expect(new TextDecoder().decode(file.bytes.subarray(3))).toBe('姓名,证件号码\r\n丙,440524188001010014\r\n甲,310115199003071239\r\n');
+    expect(file.rows).toBe(2);
+    expect(await db.auditLog.toArray()).toEqual([expect.objectContaining({ action: 'reveal', note: '导出未脱敏的证件号码：2 人（csv）' })]);
   });
 });

@@ -30,6 +30,8 @@ export type { ExportTalentsRequest } from './exportTalentSource';
 export interface ExportTiming {
   /** Whether a reader worker read and converted (else this worker did, in between writing). */
   pipelined: boolean;
+  /** `index` when the search-index worker's records were the source (no IndexedDB read). */
+  source?: 'index';
   /** The whole call in this worker. */
   totalMs: number;
   /** This worker waiting for the reader's chunks (pipelined only). */
@@ -42,6 +44,8 @@ export interface ExportTiming {
 export interface ExportedFile {
   fileName: string;
   bytes: Uint8Array;
+  /** Talent exports only: the data rows written. */
+  rows?: number;
   /** Talent exports only. */
   timing?: ExportTiming;
 }
@@ -79,6 +83,29 @@ export function startReaderWorker(): ReaderConnection | undefined {
   };
 }
 
+/**
+ * A reader already serving on a port: the search-index worker, which holds every talent's list
+ * record in memory (renderer/data/exports.ts hands the port over).
+ */
+export function portReader(port: MessagePort): ReaderConnection {
+  return {
+    endpoint: port as unknown as MessageEndpoint,
+    close: () => port.close(),
+    onFailure(listener) {
+      port.addEventListener('messageerror', () => listener(new Error('export reader: a message could not be read')));
+    },
+  };
+}
+
+/** A talent export as the page asks for it: the request, and where its rows come from. */
+export interface ExportTalentsCall extends ExportTalentsRequest {
+  /**
+   * A port on which a reader serves the rows (see exportPipeline.ts): the search-index worker's
+   * end of a channel. Absent, this worker starts its own reader of IndexedDB.
+   */
+  cellPort?: MessagePort;
+}
+
 /** How the export reads: the chunk size (tests make it small), and who reads. */
 export interface ExportApiOptions {
   readChunk?: number;
@@ -97,9 +124,9 @@ export function createExportApi(database: () => TalentLedgerDB, options: ExportA
   const readChunk = options.readChunk ?? READ_CHUNK;
 
   /** Writes the rows of `request` as they are read: by a reader worker when one starts, else in this thread. */
-  async function writeTalents(db: TalentLedgerDB, request: ExportTalentsRequest, columns: TalentFieldKey[], context: ProgressContext) {
+  async function writeTalents(db: TalentLedgerDB, request: ExportTalentsRequest, cellPort: MessagePort | undefined, columns: TalentFieldKey[], context: ProgressContext) {
     const started = performance.now();
-    const reader = options.startReader?.();
+    const reader = cellPort ? portReader(cellPort) : options.startReader?.();
     try {
       let source: { total: number; batches: AsyncIterable<RowChunk> };
       let readerTiming: () => ExportTiming['reader'];
@@ -116,7 +143,7 @@ export function createExportApi(database: () => TalentLedgerDB, options: ExportA
       }
       const counter: ExportProgress = { done: 0, total: source.total };
       const bytes = await writeTalentCells({ batches: withProgressBatches(source.batches, counter, context) }, { columns, format: request.format });
-      const timing: ExportTiming = { pipelined: reader !== undefined, totalMs: performance.now() - started, waitMs: waitMs(), reader: readerTiming() };
+      const timing: ExportTiming = { pipelined: reader !== undefined, ...(cellPort ? { source: 'index' as const } : {}), totalMs: performance.now() - started, waitMs: waitMs(), reader: readerTiming() };
       return { bytes, rows: counter.done, timing };
     } finally {
       // A cancel or a failure ends the reader too; no partial file leaves this worker.
@@ -126,12 +153,14 @@ export function createExportApi(database: () => TalentLedgerDB, options: ExportA
 
   return {
     /** Exports the talents matching the list's query, with its columns. */
-    async exportTalents(request: ExportTalentsRequest, context: WorkerCallContext<ExportProgress>): Promise<ExportedFile> {
+    async exportTalents(call: ExportTalentsCall, context: WorkerCallContext<ExportProgress>): Promise<ExportedFile> {
+      // The port is this export's channel, not part of what the reader is told.
+      const { cellPort, ...request } = call;
       const columns = request.columns.filter((key) => talentFieldByKey.has(key));
       // The list always shows at least one column: none is a caller bug.
       if (columns.length === 0) throw new RangeError('exportTalents: no known columns');
       const db = database();
-      const { bytes, rows, timing } = await writeTalents(db, request, columns, context);
+      const { bytes, rows, timing } = await writeTalents(db, request, cellPort, columns, context);
       if (context.signal.aborted) throw canceled();
       if (request.unmasked && columns.some((key) => talentFieldByKey.get(key)?.sensitive)) {
         const revealed = columns.filter((key) => talentFieldByKey.get(key)?.sensitive).map((key) => talentFieldByKey.get(key)?.zh);
@@ -140,7 +169,7 @@ export function createExportApi(database: () => TalentLedgerDB, options: ExportA
         });
       }
       context.transferResult([bytes.buffer]);
-      return { fileName: exportFileName('人才信息', request.query.today || today(), request.format), bytes, timing };
+      return { fileName: exportFileName('人才信息', request.query.today || today(), request.format), bytes, rows, timing };
     },
 
     /** Writes the template of `kind`. */

@@ -5,7 +5,7 @@ import type { Talent } from '../../shared/talent/talent';
 import { createTestDatabase, makeTestTalent } from '../db/testing';
 import type { TalentLedgerDB } from '../db/db';
 import { createExportApi, type ExportProgress, type ExportTalentsRequest } from './export.worker';
-import { PackedRows, READER_WINDOW, packRows, serveExportCells, type ReaderConnection } from './exportPipeline';
+import { cellsFromDatabase, PackedRows, READER_WINDOW, packRows, serveExportCells, type ReaderConnection } from './exportPipeline';
 import { maskPatternsOf } from './exportTalentSource';
 import type { MessageEndpoint, WorkerCallContext } from './rpc';
 
@@ -30,7 +30,7 @@ function channelReader(db: TalentLedgerDB, traffic: Traffic = [], closed: { coun
   return () => {
     const channel = new MessageChannel();
     open.push(channel.port1, channel.port2);
-    serveExportCells(channel.port2 as unknown as MessageEndpoint, () => db);
+    serveExportCells(channel.port2 as unknown as MessageEndpoint, cellsFromDatabase(() => db));
     const port = channel.port1;
     const endpoint: MessageEndpoint = {
       postMessage(message, transfer) {
@@ -175,7 +175,7 @@ describe('export pipeline (reader on a message port)', () => {
     const startReader = () => {
       const channel = new MessageChannel();
       open.push(channel.port1, channel.port2);
-      serveExportCells(channel.port2 as unknown as MessageEndpoint, broken);
+      serveExportCells(channel.port2 as unknown as MessageEndpoint, cellsFromDatabase(broken));
       return { endpoint: channel.port1 as unknown as MessageEndpoint, close: () => channel.port1.close() };
     };
     await expect(createExportApi(() => db, { startReader }).exportTalents(request(), context())).rejects.toThrow('数据库打不开');

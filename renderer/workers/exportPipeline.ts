@@ -117,11 +117,19 @@ function send(endpoint: MessageEndpoint, message: ToReader | FromReader): void {
   endpoint.postMessage(message, []);
 }
 
+/** Opens the rows of an export as a reader produces them. */
+export type OpenExportCells = (start: StartReading) => Promise<ExportCellSource>;
+
+/** Rows read from IndexedDB (the export reader worker, or tests). */
+export function cellsFromDatabase(database: () => TalentLedgerDB): OpenExportCells {
+  return (start) => talentCellBatches(database(), start.request, start.columns, start.readChunk);
+}
+
 /**
- * The reader's side: waits for `start` on `endpoint`, then streams the export's rows back with
- * backpressure. One export per endpoint.
+ * The reader's side: waits for `start` on `endpoint`, then streams the export's rows, opened by
+ * `openCells`, back with backpressure. One export per endpoint.
  */
-export function serveExportCells(endpoint: MessageEndpoint, database: () => TalentLedgerDB): void {
+export function serveExportCells(endpoint: MessageEndpoint, openCells: OpenExportCells): void {
   let acknowledged = 0;
   let stopped = false;
   let wake: (() => void) | undefined;
@@ -134,7 +142,7 @@ export function serveExportCells(endpoint: MessageEndpoint, database: () => Tale
     const timing: ReaderTiming = { readMs: 0, convertMs: 0, postMs: 0, waitMs: 0, totalMs: 0 };
     let source: ExportCellSource | undefined;
     try {
-      source = await talentCellBatches(database(), start.request, start.columns, start.readChunk);
+      source = await openCells(start);
       send(endpoint, { kind: 'total', total: source.total });
       let sent = 0;
       for await (const rows of source.batches) {

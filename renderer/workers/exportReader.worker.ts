@@ -5,7 +5,7 @@
  */
 import '../cspSafeZod';
 import { getDatabase } from '../db/db';
-import { serveExportCells } from './exportPipeline';
+import { cellsFromDatabase, serveExportCells } from './exportPipeline';
 import type { MessageEndpoint } from './rpc';
 
-serveExportCells(globalThis as unknown as MessageEndpoint, getDatabase);
+serveExportCells(globalThis as unknown as MessageEndpoint, cellsFromDatabase(getDatabase));

@@ -54,8 +54,12 @@ export function maskPatternsOf(pattern: MaskPattern): ExportMasks {
 /** The matching talents in list order, in chunks as they are read, and how many there are. */
 export interface MatchingTalents {
   total: number;
-  batches: AsyncIterable<readonly Talent[]>;
+  /** Stored talents, or the list records the search-index worker keeps (every exported column). */
+  batches: AsyncIterable<readonly ExportedTalent[]>;
 }
+
+/** What a row of the export is made of: every column of the field table. */
+export type ExportedTalent = Pick<Talent, TalentFieldKey>;
 
 /** `IDBIndex`/`IDBObjectStore` getAll with the options dictionary (IndexedDB 3: Chromium 141+, fake-indexeddb 6). */
 interface GetAllOptions {
@@ -254,6 +258,29 @@ export function readTalentsNewestFirst(db: TalentLedgerDB, chunk: number, knownT
   return { total, batches };
 }
 
+/**
+ * Records kept in memory (the search-index worker's), by `ids` in list order, in chunks of
+ * `chunk`. The ids are fixed when the export starts; each record is looked up when its chunk is
+ * converted, so one changed meanwhile is written as it is then (whole: a change replaces a
+ * record, never edits it in place), and one removed meanwhile is left out.
+ */
+export function recordsInListOrder(ids: readonly string[], lookup: (id: string) => ExportedTalent | undefined, chunk: number): MatchingTalents {
+  return {
+    total: ids.length,
+    batches: (async function* () {
+      for (let start = 0; start < ids.length; start += chunk) {
+        const records: ExportedTalent[] = [];
+        const end = Math.min(ids.length, start + chunk);
+        for (let at = start; at < end; at += 1) {
+          const record = lookup(ids[at] as string);
+          if (record) records.push(record);
+        }
+        yield records;
+      }
+    })(),
+  };
+}
+
 /** Talents already in memory, in chunks of `chunk` (one await per chunk downstream, not per talent). */
 async function* inChunks(talents: readonly Talent[], chunk: number, reversed: boolean): AsyncGenerator<readonly Talent[]> {
   for (let start = 0; start < talents.length; start += chunk) {
@@ -314,13 +341,21 @@ export interface ExportCellSource {
 
 /**
  * The rows of a talent list export (without the header), converted from each chunk of talents as
- * it is read: masked with `request.maskPattern`, or the stored pattern, unless `unmasked`.
+ * it is read: masked with `request.maskPattern`, or the stored pattern, unless `unmasked`. The
+ * talents come from `db` (see {@link matchingTalents}) unless `matching` already holds them (the
+ * search-index worker's records).
  */
-export async function talentCellBatches(db: TalentLedgerDB, request: ExportTalentsRequest, columns: readonly TalentFieldKey[], readChunk: number): Promise<ExportCellSource> {
+export async function talentCellBatches(
+  db: TalentLedgerDB,
+  request: ExportTalentsRequest,
+  columns: readonly TalentFieldKey[],
+  readChunk: number,
+  matching?: MatchingTalents,
+): Promise<ExportCellSource> {
   // The settings read and the talents read go to IndexedDB together.
   const [pattern, talents] = await Promise.all([
     request.unmasked ? undefined : (request.maskPattern ?? readSettings(db).then((settings) => settings.maskPattern)),
-    matchingTalents(db, request, readChunk),
+    matching ?? matchingTalents(db, request, readChunk),
   ]);
   const toRow = talentRowConverter({ columns, format: request.format, masks: pattern ? maskPatternsOf(pattern) : undefined });
   const timing: CellSourceTiming = { readMs: 0, convertMs: 0 };

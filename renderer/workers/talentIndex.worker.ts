@@ -1,18 +1,22 @@
 /**
  * The talent list's search index, off the main thread. It reads every talent from IndexedDB in
- * pages (with progress), keeps a {@link TalentSearchIndex} plus the list fields of each talent, and
- * answers one query with the total and the rows of the requested window, ID numbers and phones
- * already masked. Committed writes announced on the talent channel are applied by re-reading
+ * pages (with progress), keeps a {@link TalentSearchIndex} plus each talent's list record (every
+ * column, talentListRecord.ts), and answers one query with the total and the rows of the requested
+ * window, ID numbers and phones already masked. It also serves the list's exports from those
+ * records (`serveExport`), so an export reads nothing from IndexedDB. Committed writes announced on the talent channel are applied by re-reading
  * just those ids; `{ reset: true }` reloads everything.
  */
 import { maskIdNumber, maskPhone } from '../../shared/identity/mask';
 import { decodeIndexSnapshot, encodeIndexSnapshotParts, type IndexSnapshot } from '../../shared/search/indexSnapshot';
+import { listRecordOf, TALENT_LIST_EXTRA_FIELDS, type TalentListRecord } from '../../shared/search/talentListRecord';
 import { TALENT_INDEX_FIELDS, TalentSearchIndex, type TalentIndexSource, type TalentQuery } from '../../shared/search/talentSearch';
 import type { Talent } from '../../shared/talent/talent';
 import { onTalentChanges, type TalentChange } from '../data/talentEvents';
 import { getDatabase } from '../db/db';
 import type { MaskPattern } from '../db/types';
-import { exposeWorker, type WorkerCallContext } from './rpc';
+import { serveExportCells } from './exportPipeline';
+import { recordsInListOrder, talentCellBatches } from './exportTalentSource';
+import { exposeWorker, type MessageEndpoint, type WorkerCallContext } from './rpc';
 
 /** Talents read per IndexedDB request while loading (one `getAll` each). */
 const LOAD_PAGE = 10_000;
@@ -39,7 +43,7 @@ export interface TalentIndexStatus {
 /** One list query: the pure query plus the mask to apply and any extra columns to fetch. */
 export interface TalentListQuery extends TalentQuery {
   mask: MaskPattern;
-  /** Columns outside the index fields the visible rows need (read from IndexedDB for the window only). */
+  /** Columns outside the index fields the visible rows need (only these travel to the page). */
   extraFields?: readonly (keyof Talent)[];
 }
 
@@ -53,34 +57,11 @@ export interface TalentListResult {
 }
 
 const INDEX_FIELDS: readonly (keyof TalentIndexSource)[] = TALENT_INDEX_FIELDS;
-const INDEX_FIELD_SET: ReadonlySet<string> = new Set(INDEX_FIELDS);
-
-/** The index fields of a stored talent (records from old versions may lack some: defaults fill in). */
-export function indexSourceOf(talent: Talent): TalentIndexSource {
-  return {
-    id: talent.id,
-    name: talent.name ?? '',
-    gender: talent.gender ?? '',
-    idType: talent.idType ?? 'resident',
-    idNumber: talent.idNumber ?? '',
-    birthDate: talent.birthDate ?? '',
-    phone: talent.phone ?? '',
-    education: talent.education ?? '',
-    employer: talent.employer ?? '',
-    district: talent.district ?? '',
-    cluster: talent.cluster ?? '',
-    category: talent.category ?? 'other',
-    titleLevel: talent.titleLevel ?? 'none',
-    skillLevel: talent.skillLevel ?? 0,
-    status: talent.status ?? 'active',
-    overseas: talent.overseas === true,
-    joinedDate: talent.joinedDate ?? '',
-    updatedAt: talent.updatedAt ?? '',
-  };
-}
+const EXTRA_FIELD_SET: ReadonlySet<string> = new Set(TALENT_LIST_EXTRA_FIELDS);
 
 const index = new TalentSearchIndex();
-const sources = new Map<string, TalentIndexSource>();
+/** Every talent's list record (all its columns), by id: what list rows and exports are made of. */
+const sources = new Map<string, TalentListRecord>();
 const status: TalentIndexStatus = { ready: false, loaded: 0, total: 0, version: 0 };
 let loading: Promise<void> | null = null;
 /** Changes heard while a load runs: applied once it finishes (a load may have read the old state). */
@@ -210,7 +191,7 @@ function scheduleSnapshot(delayMs: number, deferredSince: number = performance.n
   }, delayMs);
 }
 
-function install(ordered: readonly TalentIndexSource[], pinyin: IndexSnapshot['pinyin']): void {
+function install(ordered: readonly TalentListRecord[], pinyin: IndexSnapshot['pinyin']): void {
   index.clear();
   sources.clear();
   index.primePinyin(pinyin);
@@ -233,7 +214,7 @@ async function loadFromSnapshot(): Promise<boolean> {
     await deleteSnapshot();
     return false;
   }
-  const newer = (await db.talents.where('updatedAt').above(snapshot.latest.updatedAt).toArray()).map(indexSourceOf).sort(bySlotOrder);
+  const newer = (await db.talents.where('updatedAt').above(snapshot.latest.updatedAt).toArray()).map(listRecordOf).sort(bySlotOrder);
   const readMs = performance.now() - started;
   install(snapshot.sources, snapshot.pinyin);
   index.upsertMany(newer);
@@ -255,14 +236,14 @@ async function loadFromDatabase(): Promise<void> {
   const started = performance.now();
   status.total = await db.talents.count();
   notifyProgress();
-  const loaded: TalentIndexSource[] = [];
+  const loaded: TalentListRecord[] = [];
   let lastId: string | null = null;
   // Primary-key pages: each is one getAll over a key range, and no record is read twice or skipped
   // (paging by updatedAt would need a tie-breaker: thousands of imported records share one stamp).
   for (;;) {
     const page: Talent[] = await (lastId === null ? db.talents.orderBy(':id').limit(LOAD_PAGE) : db.talents.where(':id').above(lastId).limit(LOAD_PAGE)).toArray();
     if (page.length === 0) break;
-    for (const talent of page) loaded.push(indexSourceOf(talent));
+    for (const talent of page) loaded.push(listRecordOf(talent));
     lastId = page[page.length - 1]?.id ?? null;
     status.loaded = loaded.length;
     if (status.loaded > status.total) status.total = status.loaded;
@@ -327,7 +308,7 @@ async function applyChanges(changes: readonly TalentChange[]): Promise<void> {
   records.forEach((record, position) => {
     const id = ids[position] as string;
     if (record) {
-      const source = indexSourceOf(record);
+      const source = listRecordOf(record);
       index.upsert(source);
       sources.set(id, source);
     } else removed.add(id);
@@ -366,12 +347,11 @@ function handleChange(change: TalentChange): void {
 
 onTalentChanges(handleChange);
 
+/** Masks a row built for one answer (its own object: the record it came from is untouched). */
 function maskRow(row: TalentListRow, mask: MaskPattern): TalentListRow {
-  return {
-    ...row,
-    idNumber: maskIdNumber(row.idNumber, { keepStart: mask.idNumberKeepStart, keepEnd: mask.idNumberKeepEnd }),
-    phone: maskPhone(row.phone, { keepStart: mask.phoneKeepStart, keepEnd: mask.phoneKeepEnd }),
-  };
+  row.idNumber = maskIdNumber(row.idNumber, { keepStart: mask.idNumberKeepStart, keepEnd: mask.idNumberKeepEnd });
+  row.phone = maskPhone(row.phone, { keepStart: mask.phoneKeepStart, keepEnd: mask.phoneKeepEnd });
+  return row;
 }
 
 const api = {
@@ -424,19 +404,38 @@ const api = {
     const limit = Math.min(MAX_WINDOW, Math.max(0, input.limit ?? 50));
     const offset = Math.max(0, input.offset ?? 0);
     const { total, ids } = index.query({ ...input, offset, limit });
-    let rows: TalentListRow[] = ids.map((id) => sources.get(id)).filter((row): row is TalentIndexSource => row !== undefined);
-    const extra = (input.extraFields ?? []).filter((field) => !INDEX_FIELD_SET.has(field));
-    if (extra.length > 0 && rows.length > 0) {
-      const records = await getDatabase().talents.bulkGet(rows.map((row) => row.id));
-      rows = rows.map((row, position) => {
-        const record = records[position];
-        if (!record) return row;
-        const withExtra: Record<string, unknown> = { ...row };
-        for (const field of extra) withExtra[field] = record[field];
-        return withExtra as TalentListRow;
-      });
+    // Only the index's fields and the visible extra columns travel to the page (the records hold all).
+    const extra = (input.extraFields ?? []).filter((field) => EXTRA_FIELD_SET.has(field));
+    const rows: TalentListRow[] = [];
+    for (const id of ids) {
+      const record = sources.get(id);
+      if (!record) continue;
+      const row: Record<string, unknown> = {};
+      for (const field of INDEX_FIELDS) row[field] = record[field];
+      for (const field of extra) row[field] = record[field as keyof TalentListRecord];
+      rows.push(maskRow(row as TalentListRow, input.mask));
     }
-    return { total, offset, rows: rows.map((row) => maskRow(row, input.mask)), version: status.version, ms: performance.now() - started };
+    return { total, offset, rows, version: status.version, ms: performance.now() - started };
+  },
+
+  /**
+   * Serves a talent export's rows on `port` (the export worker holds the other end, see
+   * exportPipeline.ts): the records matching the export's query, or its ids, in list order, from
+   * memory. Waits for the index and for changes already announced, so the file holds what the list
+   * shows. Resolves once serving has started.
+   */
+  async serveExport(input: { port: MessagePort }): Promise<void> {
+    if (!status.ready || loading) await startLoad();
+    await changeChain;
+    serveExportCells(input.port as unknown as MessageEndpoint, async (start) =>
+      talentCellBatches(
+        getDatabase(),
+        start.request,
+        start.columns,
+        start.readChunk,
+        recordsInListOrder(start.request.ids ?? index.query({ ...start.request.query, offset: 0, limit: Number.MAX_SAFE_INTEGER }).ids, (id) => sources.get(id), start.readChunk),
+      ),
+    );
   },
 
   /** Every matching id in display order (for an export of what the list shows). */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { decodeIndexSnapshot, encodeIndexSnapshot, encodeIndexSnapshotParts, type IndexSnapshot } from './indexSnapshot';
-import type { TalentIndexSource } from './talentSearch';
+import { decodeIndexSnapshot, encodeIndexSnapshot, encodeIndexSnapshotParts, INDEX_SNAPSHOT_VERSION, type IndexSnapshot } from './indexSnapshot';
+import { listRecordOf, TALENT_LIST_RECORD_FIELDS, type TalentListRecord } from './talentListRecord';
 
-function source(id: string, name: string, updatedAt: string): TalentIndexSource {
-  return {
+function source(id: string, name: string, updatedAt: string): TalentListRecord {
+  return listRecordOf({
     id,
     name,
     gender: 'M',
@@ -22,7 +22,12 @@ function source(id: string, name: string, updatedAt: string): TalentIndexSource 
     overseas: id === '2',
     joinedDate: '2024-01-02',
     updatedAt,
-  };
+    email: `user${id}@example.com`,
+    school: '复旦大学',
+    employerCreditCode: '91310000MA1FL8LQ3E',
+    tags: id === '3' ? ['重点', '海归'] : [],
+    remarks: id === '5' ? '含,逗号与"引号"' : '',
+  });
 }
 
 describe('index snapshot', () => {
@@ -36,7 +41,12 @@ describe('index snapshot', () => {
       latest: { id: '39', updatedAt: '2025-01-01T00:00:39.000Z' },
     };
     const text = encodeIndexSnapshot(snapshot);
-    expect(decodeIndexSnapshot(text)).toEqual(snapshot);
+    const decoded = decodeIndexSnapshot(text);
+    expect(decoded).toEqual(snapshot);
+    // Every column of the list is kept, not only the searchable ones: the export writes from it.
+    expect(Object.keys(decoded?.sources[3] ?? {}).sort()).toEqual([...TALENT_LIST_RECORD_FIELDS].sort());
+    expect(decoded?.sources[3]).toMatchObject({ email: 'user3@example.com', school: '复旦大学', tags: ['重点', '海归'], nationality: '' });
+    expect(decoded?.sources[5]?.remarks).toBe('含,逗号与"引号"');
     // Repeated values are dictionary-coded: the two names are stored once each.
     expect(text.split('张三').length - 1).toBe(2);
   });
@@ -67,6 +77,8 @@ describe('index snapshot', () => {
     expect(decodeIndexSnapshot('not json')).toBeNull();
     expect(decodeIndexSnapshot(JSON.stringify({ version: 0 }))).toBeNull();
     const text = encodeIndexSnapshot({ sources: [source('1', '王五', '2025-01-01')], pinyin: [], latest: null });
-    expect(decodeIndexSnapshot(text.replace('"version":1', '"version":99'))).toBeNull();
+    expect(decodeIndexSnapshot(text.replace(`"version":${INDEX_SNAPSHOT_VERSION}`, '"version":99'))).toBeNull();
+    // A snapshot of the first layout held only the search fields: it is read from the database again.
+    expect(decodeIndexSnapshot(text.replace(`"version":${INDEX_SNAPSHOT_VERSION}`, '"version":1'))).toBeNull();
   });
 });

@@ -8,13 +8,12 @@ import { DownloadOutlined, ImportOutlined, PlusOutlined, SearchOutlined, Setting
 import { App, Button, Checkbox, Dropdown, Flex, Popover, Progress, Space, theme, Tooltip, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { todayYmd } from '../../../shared/dates';
-import { hasTalentFilters, isWholeListQuery, type TalentFilters, type TalentQuery } from '../../../shared/search/talentSearch';
+import { hasTalentFilters, type TalentFilters, type TalentQuery } from '../../../shared/search/talentSearch';
 import type { Talent } from '../../../shared/talent/talent';
 import { talentFields, type TalentFieldKey } from '../../../shared/talent/talentFields';
 import { SectionEmpty } from '../../components/SectionEmpty';
 import { SectionPage } from '../../components/SectionPage';
 import { downloadTemplate, exportTalentList, type ExportFormat } from '../../data/exports';
-import { matchingTalentIds } from '../../data/talentIndexClient';
 import { getDatabase, setSetting, useHasTalents, useSettings, DEFAULT_MASK_PATTERN } from '../../db';
 import { useLanguage, useT } from '../../i18n';
 import { usePlatform } from '../../platform';
@@ -237,13 +236,10 @@ export function TalentListPage() {
     setBusy('export');
     try {
       const query = { text, filters, ...(sort ? { sort } : {}), today: todayYmd() };
-      // The whole list in its default order (newest change first) is read by the export worker in
-      // that order itself, and told the count shown here: handing it 300,000 ids would read them one
-      // request per id. A search, filter or sort hands over the index's ids in display order.
-      const wholeList = isWholeListQuery(query) && view.rowCount !== null;
-      const ids = wholeList ? undefined : await matchingTalentIds(query);
-      const count = ids?.length ?? view.rowCount ?? 0;
-      const file = await exportTalentList({ query, ...(ids ? { ids } : { listTotal: count }), columns, format, unmasked, maskPattern: mask });
+      // The export takes its rows from the list's search index (or, before it has loaded, reads them
+      // itself); the count shown here only sizes its progress when it reads the whole list itself.
+      const file = await exportTalentList({ query, ...(view.rowCount !== null ? { listTotal: view.rowCount } : {}), columns, format, unmasked, maskPattern: mask });
+      const count = file.rows ?? view.rowCount ?? 0;
       if (await save(file.fileName, file.bytes, format)) message.success(t('talents.list.exportDone', { count: count.toLocaleString() }));
     } catch (error) {
       message.error(t('errors.unexpected', { message: error instanceof Error ? error.message : String(error) }));

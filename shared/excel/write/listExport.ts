@@ -130,7 +130,7 @@ export function writeTalentExport(talents: Rows<Talent>, options: TalentExportOp
 }
 
 /** The row converter of the talent list's export: what {@link writeTalentExport} writes per talent. */
-export function talentRowConverter(options: TalentExportOptions): (talent: Talent) => CellValue[] {
+export function talentRowConverter(options: TalentExportOptions): (talent: Pick<Talent, TalentFieldKey>) => CellValue[] {
   return exportRowConverter(talentExportFields(options.columns), options);
 }
 
