@@ -149,7 +149,7 @@ async function writeSnapshot(): Promise<void> {
   const writable = await (await directory.getFileHandle(SNAPSHOT_FILE, { create: true })).createWritable();
   try {
     for (const part of encodeIndexSnapshotParts({ sources: ordered, pinyin: index.pinyinEntries(), latest: newest ? { id: newest.id, updatedAt: newest.updatedAt } : null })) {
-      await writable.write(part);
+      if (part) await writable.write(part);
       // Let waiting queries run between pieces.
       await new Promise((resolve) => setTimeout(resolve, 0));
       // A change meanwhile: this copy is already stale; the change schedules a new one.

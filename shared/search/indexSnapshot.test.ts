@@ -66,6 +66,9 @@ describe('index snapshot', () => {
     // timestamps, ≈ 600,000 characters) is a small share of the whole text.
     expect(Math.max(...parts.map((part) => part.length))).toBeLessThan(text.length / 6);
     expect(parts.filter((part) => part.startsWith(',"20000"')).length).toBe(1);
+    // The dictionary coding runs in pieces too (5,000 values each), an empty part after each: a
+    // column is coded whole (9 pieces) or until its distinct values pass half the count (5 pieces).
+    expect(parts.filter((part) => part === '').length).toBeGreaterThanOrEqual(TALENT_LIST_RECORD_FIELDS.length * 5);
     // The id column is written plainly (every value distinct), the names as a 7-entry dictionary.
     const file = JSON.parse(text) as { columns: Record<string, { values?: unknown[]; dictionary?: unknown[]; codes?: number[] }> };
     expect(file.columns.id?.values).toHaveLength(count);

@@ -36,57 +36,77 @@ export interface IndexSnapshot {
 /** Distinct values above this share are stored plainly (ids, ID numbers, phones). */
 const DICTIONARY_LIMIT = 0.5;
 
-function encodeColumn(values: unknown[]): Column {
-  const dictionary = new Map<unknown, number>();
-  const codes = new Array<number>(values.length);
-  const limit = Math.max(16, values.length * DICTIONARY_LIMIT);
-  for (let i = 0; i < values.length; i += 1) {
-    const value = values[i];
-    let code = dictionary.get(value);
-    if (code === undefined) {
-      if (dictionary.size >= limit) return { values };
-      code = dictionary.size;
-      dictionary.set(value, code);
-    }
-    codes[i] = code;
-  }
-  return { dictionary: [...dictionary.keys()], codes };
-}
-
-/** Values per piece of a column's JSON: a piece takes a few ms to stringify at most. */
+/** Values per piece of JSON: stringifying one piece takes a few ms. */
 const PIECE_VALUES = 20_000;
+/** Values per piece of dictionary coding (hashing strings fresh from IndexedDB is slower than stringifying them). */
+const CODING_PIECE = 5_000;
 
-/** `[…]` of `values` as JSON, in pieces of {@link PIECE_VALUES} values (the same text as one `JSON.stringify`). */
-function* arrayPieces(values: readonly unknown[]): Generator<string, void, undefined> {
+/** `[…]` of the `count` values `at(i)` as JSON, in pieces of {@link PIECE_VALUES} values (the same text as one `JSON.stringify`). */
+function* arrayPieces(count: number, at: (index: number) => unknown): Generator<string, void, undefined> {
   yield '[';
-  for (let start = 0; start < values.length; start += PIECE_VALUES) {
-    const piece = JSON.stringify(values.slice(start, start + PIECE_VALUES));
+  for (let start = 0; start < count; start += PIECE_VALUES) {
+    const end = Math.min(count, start + PIECE_VALUES);
+    const values = new Array<unknown>(end - start);
+    for (let i = start; i < end; i += 1) values[i - start] = at(i);
+    const piece = JSON.stringify(values);
     yield `${start === 0 ? '' : ','}${piece.slice(1, -1)}`;
   }
   yield ']';
 }
 
 /**
- * The snapshot of a loaded index as JSON text, in small pieces (at most {@link PIECE_VALUES}
- * values each): the writer yields between pieces, so a query arriving meanwhile (a clerk typing
- * while the snapshot is written just after a full read) waits a few ms, not for a whole column.
+ * One column as JSON parts: a dictionary plus codes while the distinct values stay under
+ * {@link DICTIONARY_LIMIT}, else the values plainly. The coding, too, runs in pieces of
+ * {@link CODING_PIECE} values with an empty part after each: coding a whole column of 300,000 at
+ * once took 90–230 ms (Node, records as IndexedDB returns them), long enough to hold up a keystroke.
+ */
+function* columnParts(sources: readonly TalentListRecord[], field: keyof TalentListRecord): Generator<string, void, undefined> {
+  const count = sources.length;
+  const dictionary = new Map<unknown, number>();
+  const codes = new Array<number>(count);
+  const limit = Math.max(16, count * DICTIONARY_LIMIT);
+  let plain = false;
+  for (let start = 0; start < count && !plain; start += CODING_PIECE) {
+    const end = Math.min(count, start + CODING_PIECE);
+    for (let i = start; i < end; i += 1) {
+      const value = (sources[i] as TalentListRecord)[field];
+      let code = dictionary.get(value);
+      if (code === undefined) {
+        if (dictionary.size >= limit) {
+          plain = true;
+          break;
+        }
+        code = dictionary.size;
+        dictionary.set(value, code);
+      }
+      codes[i] = code;
+    }
+    yield '';
+  }
+  if (plain) {
+    yield '{"values":';
+    yield* arrayPieces(count, (i) => (sources[i] as TalentListRecord)[field]);
+  } else {
+    yield `{"dictionary":${JSON.stringify([...dictionary.keys()])},"codes":`;
+    yield* arrayPieces(count, (i) => codes[i]);
+  }
+  yield '}';
+}
+
+/**
+ * The snapshot of a loaded index as JSON text, in small parts (each at most {@link PIECE_VALUES}
+ * values' work, some of them empty): the writer yields between parts, so a query arriving
+ * meanwhile (a clerk typing while the snapshot is written just after a full read) waits a few ms,
+ * not for a whole column.
  */
 export function* encodeIndexSnapshotParts(snapshot: IndexSnapshot): Generator<string, void, undefined> {
   yield `{"version":${INDEX_SNAPSHOT_VERSION},"fields":${JSON.stringify(TALENT_LIST_RECORD_FIELDS.join(','))},"count":${snapshot.sources.length},"latest":${JSON.stringify(snapshot.latest)},"pinyin":`;
-  yield* arrayPieces(snapshot.pinyin);
+  yield* arrayPieces(snapshot.pinyin.length, (i) => snapshot.pinyin[i]);
   yield ',"columns":{';
   let first = true;
   for (const field of TALENT_LIST_RECORD_FIELDS) {
-    const column = encodeColumn(snapshot.sources.map((source) => source[field]));
     yield `${first ? '' : ','}${JSON.stringify(field)}:`;
-    if ('values' in column) {
-      yield '{"values":';
-      yield* arrayPieces(column.values);
-    } else {
-      yield `{"dictionary":${JSON.stringify(column.dictionary)},"codes":`;
-      yield* arrayPieces(column.codes);
-    }
-    yield '}';
+    yield* columnParts(snapshot.sources, field);
     first = false;
   }
   yield '}}';
