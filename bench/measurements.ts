@@ -500,7 +500,8 @@ const exportMeasurement: MeasurementDef = {
         notYet('export.ratio', 'ratio app / raw writer', '×', context.availability.notes.export ?? 'not yet', target),
       ];
     }
-    const rawMedian = [...raw].sort((a, b) => a - b)[Math.floor(raw.length / 2)] as number;
+    // The same median as the raw writer's figure shows.
+    const rawMedian = summarize(raw).median;
     return [
       figure('export.app.ms', "app export: the list's export of all N talents, every column (rows from the list's loaded search index)", 'ms', app, {
         note: splits.length > 0 ? `${seededNote}; the app's own split per run: ${splits.map((split, run) => `(${run + 1}) ${split}`).join('; ')}` : seededNote,

@@ -3,8 +3,9 @@
  * pages (with progress), keeps a {@link TalentSearchIndex} plus each talent's list record (every
  * column, talentListRecord.ts), and answers one query with the total and the rows of the requested
  * window, ID numbers and phones already masked. It also serves the list's exports from those
- * records (`serveExport`), so an export reads nothing from IndexedDB. Committed writes announced on the talent channel are applied by re-reading
- * just those ids; `{ reset: true }` reloads everything.
+ * records (`serveExport`), so an export reads nothing from IndexedDB. Committed writes announced
+ * on the talent channel are applied by re-reading just those ids; `{ reset: true }` reloads
+ * everything.
  */
 import { maskIdNumber, maskPhone } from '../../shared/identity/mask';
 import { decodeIndexSnapshot, encodeIndexSnapshotParts, type IndexSnapshot } from '../../shared/search/indexSnapshot';
@@ -369,6 +370,11 @@ function maskRow(row: TalentListRow, mask: MaskPattern): TalentListRow {
   return row;
 }
 
+/** Every id matching `query`, in display order (paging ignored). */
+function allMatchingIds(query: TalentQuery): string[] {
+  return index.query({ ...query, offset: 0, limit: Number.MAX_SAFE_INTEGER }).ids;
+}
+
 const api = {
   /** Starts loading (once) and resolves when the index is ready; progress reports loaded / total. */
   async load(_input: undefined, { progress }: WorkerCallContext<TalentIndexStatus>): Promise<TalentIndexStatus> {
@@ -448,7 +454,7 @@ const api = {
         start.request,
         start.columns,
         start.readChunk,
-        recordsInListOrder(start.request.ids ?? index.query({ ...start.request.query, offset: 0, limit: Number.MAX_SAFE_INTEGER }).ids, (id) => sources.get(id), start.readChunk),
+        recordsInListOrder(start.request.ids ?? allMatchingIds(start.request.query), (id) => sources.get(id), start.readChunk),
       ),
     );
   },
@@ -456,7 +462,7 @@ const api = {
   /** Every matching id in display order (for an export of what the list shows). */
   async matchingIds(input: TalentQuery): Promise<string[]> {
     if (!status.ready || loading) await startLoad();
-    return index.query({ ...input, offset: 0, limit: Number.MAX_SAFE_INTEGER }).ids;
+    return allMatchingIds(input);
   },
 };
 
