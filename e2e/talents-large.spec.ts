@@ -14,7 +14,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
-import { nextTalentListQuery, pickTalentFilter, scrollTalentList, TALENT_FILTER_CHANGES, talentListQueryCount } from '../bench/session';
+import { nextTalentListQuery, pickTalentFilter, primePageWaits, scrollTalentList, TALENT_FILTER_CHANGES, talentListQueryCount } from '../bench/session';
 import { completeFirstRun, expect, shot, test } from './fixtures';
 
 const COUNT = Number(process.env.TL_E2E_LARGE_COUNT ?? 300_000);
@@ -141,6 +141,7 @@ test('talent list at 300,000 records: first paint, search, filter, scroll', asyn
   await shot(page, 'talents-300k-list');
 
   // Search as you type, three kinds.
+  await primePageWaits(page);
   const kinds: Record<string, readonly string[]> = {
     namePrefix: ['张', '王', '李', '陈', '刘', '李娜', '王芳', '赵', '孙', '周'],
     pinyinInitials: ['zs', 'wxm', 'lw', 'cj', 'ly', 'zhangs', 'wangf', 'lj', 'zy', 'hl'],

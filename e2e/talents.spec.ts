@@ -165,6 +165,10 @@ test('talent registry: create, duplicate, edit, search, reveal, move out', async
   await expect(page.getByTestId('talent-total')).toHaveText('共 1 人（全部 2 人）');
   await expect(page.getByTestId('talent-row')).toContainText('李四');
   await page.keyboard.press('Escape');
+  // Cells carry text only while their column is in view: scrolled to the far right, 状态 shows.
+  await page.getByTestId('talent-table').evaluate((element) => element.scrollTo({ left: element.scrollWidth }));
+  await expect(page.getByTestId('talent-row').getByRole('cell').filter({ hasText: '已迁出' })).toBeVisible();
+  await page.getByTestId('talent-table').evaluate((element) => element.scrollTo({ left: 0 }));
   await shot(page, 'talent-list-filter-status');
   // A filtered list exports what it shows (the index's ids, in display order).
   const filteredDownload = page.waitForEvent('download');

@@ -9,6 +9,10 @@
  * created or removed (each new element costs a style recalc against antd's many rules, traced at
  * ≈ 80 µs each), and no row carries its own transform (one paint property node per row). Rows and
  * cells have fixed sizes and `contain: strict`, so new text lays out only its own cell.
+ *
+ * A jump's work is kept to the text that can be seen: the rows stay as they were until the new
+ * rows' page has arrived (one layout and paint per jump, not a blank one and then a filled one),
+ * and cells of columns scrolled out of view sideways are left empty.
  */
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type CSSProperties } from 'react';
 import { CaretDownOutlined, CaretUpOutlined } from '@ant-design/icons';
@@ -17,27 +21,46 @@ import type { TalentQuery } from '../../../shared/search/talentSearch';
 import type { TalentFieldKey } from '../../../shared/talent/talentFields';
 import type { TalentListRow } from '../../data/talentIndexClient';
 import { useLanguage, useT } from '../../i18n';
+import { columnsInView } from './tableGeometry';
 import { columnWidth, displayValue, fieldLabel, fieldOf, isSortableColumn } from './talentDisplay';
 
 const ROW_HEIGHT = 40;
 const HEADER_HEIGHT = 44;
 /** Rows rendered above and below the viewport (each rendered row is laid out and painted again on every jump). */
-const OVERSCAN = 4;
+const OVERSCAN = 2;
+/**
+ * After a jump, the rows shown stay as they are until the new rows' page has arrived (usually one
+ * frame later from the index worker): a jump then lays out and paints its cells once, not twice
+ * (blank, then filled). A page that takes longer than this shows grey loading rows instead.
+ */
+const LOADING_ROWS_AFTER_MS = 150;
 
-/** Where the viewport is, in whole rows: first row at its top edge and how many rows it holds. */
+/** Where the viewport is: first row at its top edge, how many rows it holds, and the horizontal pixels in view. */
 interface Viewport {
   topRow: number;
   rows: number;
+  left: number;
+  width: number;
+}
+
+/** The rows (with overscan) and the columns in view. */
+interface VisibleRange {
+  first: number;
+  last: number;
+  /** First and last column (by position) that intersect the viewport. */
+  firstColumn: number;
+  lastColumn: number;
 }
 
 /**
- * The rows in view, from the scroll position alone: every row is ROW_HEIGHT tall, so no per-row
- * measurement list is kept (a general virtualizer keeps one entry per row: 300,000 here). The
- * position is read in scroll and resize callbacks only, where layout is already clean: a new
- * result (another row count) never forces a layout in the middle of React's commit.
+ * The rows and columns in view, from the scroll position alone: every row is ROW_HEIGHT tall and
+ * every column has a fixed width, so no per-row measurement list is kept (a general virtualizer
+ * keeps one entry per row: 300,000 here). The position is read in scroll and resize callbacks only,
+ * where layout is already clean: a new result (another row count) never forces a layout in the
+ * middle of React's commit.
  */
-function useVisibleRange(scrollRef: React.RefObject<HTMLDivElement | null>, count: number): { first: number; last: number; scrollTop: React.RefObject<number> } {
-  const [viewport, setViewport] = useState<Viewport>({ topRow: 0, rows: 0 });
+function useVisibleRange(scrollRef: React.RefObject<HTMLDivElement | null>, count: number, widths: readonly number[]): VisibleRange & { scrollTop: React.RefObject<number> } {
+  const [viewport, setViewport] = useState<Viewport>({ topRow: 0, rows: 0, left: 0, width: 0 });
   /** The last scroll position read, -1 while a scroll has not been read yet. */
   const scrollTop = useRef(0);
   useLayoutEffect(() => {
@@ -49,7 +72,9 @@ function useVisibleRange(scrollRef: React.RefObject<HTMLDivElement | null>, coun
       scrollTop.current = element.scrollTop;
       const topRow = Math.floor(Math.max(0, element.scrollTop - HEADER_HEIGHT) / ROW_HEIGHT);
       const rows = Math.ceil(element.clientHeight / ROW_HEIGHT) + 1;
-      setViewport((current) => (current.topRow === topRow && current.rows === rows ? current : { topRow, rows }));
+      const left = element.scrollLeft;
+      const width = element.clientWidth;
+      setViewport((current) => (current.topRow === topRow && current.rows === rows && current.left === left && current.width === width ? current : { topRow, rows, left, width }));
     };
     const onScroll = () => {
       scrollTop.current = -1;
@@ -68,7 +93,8 @@ function useVisibleRange(scrollRef: React.RefObject<HTMLDivElement | null>, coun
   const lastIndex = Math.max(0, count - 1);
   const first = Math.min(Math.max(0, viewport.topRow - OVERSCAN), lastIndex);
   const last = Math.min(viewport.topRow + viewport.rows + OVERSCAN, lastIndex);
-  return { first, last: Math.max(first, last), scrollTop };
+  const [firstColumn, lastColumn] = columnsInView(widths, viewport.left, viewport.width);
+  return { first, last: Math.max(first, last), firstColumn, lastColumn, scrollTop };
 }
 
 function cellStyle(width: number): CSSProperties {
@@ -97,6 +123,9 @@ interface TalentRowProps {
   fields: readonly ListField[];
   /** One stable style object per column (same identity across renders: React skips the style diff). */
   cellStyles: readonly CSSProperties[];
+  /** Cells from firstColumn to lastColumn (positions) hold text; the others are in the DOM, empty. */
+  firstColumn: number;
+  lastColumn: number;
   language: ReturnType<typeof useLanguage>['language'];
   /** The row's accessible label with `{name}` in place of the name. */
   label: string;
@@ -108,7 +137,7 @@ interface TalentRowProps {
  * loading row keeps the same cells (empty, a grey bar from CSS), so the arrival of its page only
  * fills in text.
  */
-const TalentRow = memo(function TalentRow({ index, row, fields, cellStyles, language, label, onOpen }: TalentRowProps) {
+const TalentRow = memo(function TalentRow({ index, row, fields, cellStyles, firstColumn, lastColumn, language, label, onOpen }: TalentRowProps) {
   return (
     <div
       role="row"
@@ -129,7 +158,7 @@ const TalentRow = memo(function TalentRow({ index, row, fields, cellStyles, lang
     >
       {fields.map((field, position) => (
         <div key={field.key} role="cell" className="tl-talent-cell" style={cellStyles[position]} data-loading={row || position > 0 ? undefined : ''}>
-          {row ? displayValue(field, row[field.key as keyof TalentListRow], language) : ''}
+          {row && position >= firstColumn && position <= lastColumn ? displayValue(field, row[field.key as keyof TalentListRow], language) : ''}
         </div>
       ))}
     </div>
@@ -150,7 +179,8 @@ const TalentTableHeader = memo(function TalentTableHeader({ fields, cellStyles, 
   const { token } = theme.useToken();
   const border = `1px solid ${token.colorBorderSecondary}`;
   return (
-    <div role="rowgroup" style={{ position: 'sticky', top: 0, zIndex: 2, width: Math.max(width, 0), minWidth: '100%' }}>
+    // The header's fill is translucent (antd's colorFillAlter): under it, an opaque layer hides the rows scrolled beneath.
+    <div role="rowgroup" style={{ position: 'sticky', top: 0, zIndex: 2, width: Math.max(width, 0), minWidth: '100%', background: token.colorBgContainer }}>
       <div role="row" style={{ display: 'flex', height: HEADER_HEIGHT, alignItems: 'center', background: token.colorFillAlter, borderBottom: border, fontWeight: 600 }}>
         {fields.map((field, position) => {
           const sortable = isSortableColumn(field.key);
@@ -207,6 +237,12 @@ export interface TalentTableProps {
   height: number | string;
 }
 
+/** Whether every row of [first, last] has arrived. */
+function rowsLoaded(rowAt: (index: number) => TalentListRow | undefined, first: number, last: number): boolean {
+  for (let index = first; index <= last; index += 1) if (rowAt(index) === undefined) return false;
+  return true;
+}
+
 function nextSort(current: TalentQuery['sort'], key: TalentFieldKey & NonNullable<TalentQuery['sort']>['key']): TalentQuery['sort'] {
   if (!current || current.key !== key) return { key, direction: 'asc' };
   if (current.direction === 'asc') return { key, direction: 'desc' };
@@ -221,7 +257,9 @@ export function TalentTable({ columns, total, resultKey, rowAt, requestRange, su
   const { token } = theme.useToken();
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = total ?? 0;
-  const { first, last, scrollTop } = useVisibleRange(scrollRef, count);
+  const fields = useMemo(() => columns.map((key) => fieldOf(key)), [columns]);
+  const widths = useMemo(() => fields.map((field) => columnWidth(field)), [fields]);
+  const { first, last, firstColumn, lastColumn, scrollTop } = useVisibleRange(scrollRef, count, widths);
   // Rows are memoised: hand them callbacks that never change identity.
   const onOpenRef = useRef(onOpen);
   onOpenRef.current = onOpen;
@@ -237,12 +275,29 @@ export function TalentTable({ columns, total, resultKey, rowAt, requestRange, su
     if (scrollTop.current !== 0) scrollRef.current?.scrollTo({ top: 0 });
   }, [waiting, resultKey, scrollTop]);
 
-  const fields = useMemo(() => columns.map((key) => fieldOf(key)), [columns]);
-  const widths = useMemo(() => fields.map((field) => columnWidth(field)), [fields]);
   const cellStyles = useMemo(() => widths.map((width) => cellStyle(width)), [widths]);
   const totalWidth = widths.reduce((sum, width) => sum + width, 0);
   const css = useMemo(() => tableCss(token), [token]);
-  const rendered = count > 0 ? last - first + 1 : 0;
+
+  // The rows in view are shown once their page is here; until then (LOADING_ROWS_AFTER_MS at most)
+  // the rows shown before stay, so a jump fills its cells once instead of blanking them first.
+  const wantedKey = `${resultKey}:${first}:${last}`;
+  const wantedReady = count > 0 && rowsLoaded(rowAt, first, last);
+  const shownBefore = useRef<{ first: number; last: number; resultKey: string } | null>(null);
+  const [loadingShownFor, setLoadingShownFor] = useState('');
+  const previous = shownBefore.current;
+  const keepPrevious = !wantedReady && loadingShownFor !== wantedKey && previous !== null && previous.resultKey === resultKey && previous.last < count;
+  const shownFirst = keepPrevious ? previous.first : first;
+  const shownLast = keepPrevious ? previous.last : last;
+  useLayoutEffect(() => {
+    shownBefore.current = { first: shownFirst, last: shownLast, resultKey };
+  }, [shownFirst, shownLast, resultKey]);
+  useEffect(() => {
+    if (!keepPrevious) return undefined;
+    const timer = setTimeout(() => setLoadingShownFor(wantedKey), LOADING_ROWS_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [keepPrevious, wantedKey]);
+  const rendered = count > 0 ? shownLast - shownFirst + 1 : 0;
 
   return (
     <div
@@ -262,9 +317,9 @@ export function TalentTable({ columns, total, resultKey, rowAt, requestRange, su
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('talents.list.noMatch')} style={{ padding: 32 }} />
       ) : (
         <div role="rowgroup" style={{ height: count * ROW_HEIGHT, width: Math.max(totalWidth, 0), minWidth: '100%', position: 'relative' }}>
-          <div style={{ position: 'absolute', top: first * ROW_HEIGHT, left: 0, width: '100%' }}>
+          <div style={{ position: 'absolute', top: shownFirst * ROW_HEIGHT, left: 0, width: '100%' }}>
             {Array.from({ length: rendered }, (_, offset) => {
-              const index = first + offset;
+              const index = shownFirst + offset;
               return (
                 <TalentRow
                   // Keyed by place in the window: scrolling refills the same elements.
@@ -273,6 +328,8 @@ export function TalentTable({ columns, total, resultKey, rowAt, requestRange, su
                   row={rowAt(index)}
                   fields={fields}
                   cellStyles={cellStyles}
+                  firstColumn={firstColumn}
+                  lastColumn={lastColumn}
                   language={language}
                   label={rowLabel}
                   onOpen={openRow}
