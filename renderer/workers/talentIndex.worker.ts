@@ -9,7 +9,7 @@
  */
 import { maskIdNumber, maskPhone } from '../../shared/identity/mask';
 import { decodeIndexSnapshot, encodeIndexSnapshotParts, type IndexSnapshot } from '../../shared/search/indexSnapshot';
-import { listRecordOf, TALENT_LIST_EXTRA_FIELDS, type TalentListRecord } from '../../shared/search/talentListRecord';
+import { createListRecordInterner, listRecordOf, TALENT_LIST_EXTRA_FIELDS, type TalentListRecord } from '../../shared/search/talentListRecord';
 import { TALENT_INDEX_FIELDS, TalentSearchIndex, type TalentIndexSource, type TalentQuery } from '../../shared/search/talentSearch';
 import type { Talent } from '../../shared/talent/talent';
 import { onTalentChanges, type TalentChange } from '../data/talentEvents';
@@ -253,13 +253,15 @@ async function loadFromDatabase(): Promise<void> {
   status.total = await db.talents.count();
   notifyProgress();
   const loaded: TalentListRecord[] = [];
+  // The records of a read each carry their own copies of every value: share the repeated ones.
+  const interned = createListRecordInterner();
   let lastId: string | null = null;
   // Primary-key pages: each is one getAll over a key range, and no record is read twice or skipped
   // (paging by updatedAt would need a tie-breaker: thousands of imported records share one stamp).
   for (;;) {
     const page: Talent[] = await (lastId === null ? db.talents.orderBy(':id').limit(LOAD_PAGE) : db.talents.where(':id').above(lastId).limit(LOAD_PAGE)).toArray();
     if (page.length === 0) break;
-    for (const talent of page) loaded.push(listRecordOf(talent));
+    for (const talent of page) loaded.push(interned(listRecordOf(talent)));
     lastId = page[page.length - 1]?.id ?? null;
     status.loaded = loaded.length;
     if (status.loaded > status.total) status.total = status.loaded;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Talent } from '../talent/talent';
 import { talentFields } from '../talent/talentFields';
-import { listRecordOf, TALENT_LIST_EXTRA_FIELDS, TALENT_LIST_RECORD_FIELDS } from './talentListRecord';
+import { createListRecordInterner, listRecordOf, TALENT_LIST_EXTRA_FIELDS, TALENT_LIST_RECORD_FIELDS } from './talentListRecord';
 import { TALENT_INDEX_FIELDS } from './talentSearch';
 
 const stored: Talent = {
@@ -60,5 +60,38 @@ describe('talent list record', () => {
   it('gives a record from an older version empty values for the fields it lacks', () => {
     const record = listRecordOf({ id: 'old', name: '李四' });
     expect(record).toMatchObject({ id: 'old', name: '李四', idType: 'resident', category: 'other', status: 'active', titleLevel: 'none', skillLevel: 0, overseas: false, email: '', tags: [], remarks: '' });
+  });
+});
+
+describe('createListRecordInterner', () => {
+  // Two people read from IndexedDB: equal values, but each record with its own copies.
+  const read = (id: string, name: string, tags: string[]) =>
+    listRecordOf(
+      structuredClone({ id, name, idNumber: `31011519900101${id}`, district: 'pudong', employer: '上海智能科技有限公司', joinedDate: '2024-03-01', tags, updatedAt: '2026-11-27T08:00:00.000Z' }),
+    );
+
+  it('keeps every value as it was', () => {
+    const intern = createListRecordInterner();
+    const before = read('0011', '张三', ['海外引进']);
+    expect(intern(read('0011', '张三', ['海外引进']))).toEqual(before);
+  });
+
+  it('makes two records share one tags list, frozen, and one empty list when there are none', () => {
+    const intern = createListRecordInterner();
+    const first = intern(read('0011', '张三', ['海外引进', '重点人才']));
+    const second = intern(read('0027', '李四', ['海外引进', '重点人才']));
+    expect(second.tags).toBe(first.tags);
+    expect(Object.isFrozen(first.tags)).toBe(true);
+    const untagged = [intern(read('0035', '王五', [])), intern(read('0043', '赵六', []))];
+    expect(untagged[1]?.tags).toBe(untagged[0]?.tags);
+    expect(() => (untagged[0]?.tags as string[]).push('x')).toThrow();
+    // Another list is another shared list.
+    expect(intern(read('0051', '钱七', ['博士后'])).tags).toEqual(['博士后']);
+  });
+
+  it('leaves the fields that are one person\'s own alone and records nothing else', () => {
+    const intern = createListRecordInterner();
+    const record = intern(read('0011', '张三', []));
+    expect(Object.keys(record)).toEqual(TALENT_LIST_RECORD_FIELDS);
   });
 });
