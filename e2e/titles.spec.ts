@@ -14,9 +14,18 @@ const artifacts = path.join(path.dirname(fileURLToPath(import.meta.url)), 'artif
 const year = new Date().getFullYear();
 const doc = (n: number) => `ZC${year}-${String(n).padStart(4, '0')}`;
 
+/**
+ * Picks `label` in the Select `testId` and waits until the Select shows it. The option is looked up in
+ * the open dropdown only (a closed one can linger while it animates out), and the pick is retried: a
+ * click can land while the list still scrolls to the previous choice, which picks its neighbour.
+ */
 async function chooseOption(page: Page, testId: string, label: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.locator(`.ant-select-item-option[title="${label}"]`).last().click();
+  const select = page.getByTestId(testId);
+  await expect(async () => {
+    await select.click();
+    await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click({ timeout: 2_000 });
+    await expect(select.locator('.ant-select-content')).toHaveAttribute('title', label, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
 }
 
 async function filterStatus(page: Page, label: string): Promise<void> {
@@ -185,6 +194,8 @@ test('ten applications from 已提交 to 已发证, with a return, an ineligible
   await shot(page, 'titles-certify-dialog');
   await confirm(page);
   await expect(page.getByText('已将 10 份申报变为“已发证”')).toBeVisible();
+  // Still filtered on 公示无异议, which now matches nothing: the list says so rather than "no applications yet".
+  await expect(page.getByTestId('titles-table')).toContainText('没有符合筛选条件的申报');
   await filterStatus(page, '已发证');
   await expect(page.getByTestId('titles-bulk-bar')).toContainText('共 10 份申报');
   await shot(page, 'titles-list-certified');

@@ -44,6 +44,7 @@ export function ApplicationList() {
   const [creating, setCreating] = useState(false);
   const applications = useLiveQuery(() => listApplications(filter), [filter]);
   const mask = settings?.maskPattern;
+  const filtered = filter.status !== undefined || filter.level !== undefined || (filter.text ?? '').trim() !== '';
 
   const selectedRows = useMemo(() => (applications ?? []).filter((application) => selected.includes(application.id)), [applications, selected]);
   // States every selected application may move to.
@@ -77,7 +78,8 @@ export function ApplicationList() {
           options={[{ value: 'all', label: t('titles.list.allStatuses') }, { value: 'open', label: t('titles.list.openOnly') }, ...APPLICATION_STATUSES.map((status) => ({ value: status, label: statusLabel(status, language) }))]}
           data-testid="titles-status-filter"
           virtual={false}
-          listHeight={420}
+          // All 17 choices (全部, 未办结 and the 15 states) at once, without a scrolling list.
+          listHeight={17 * 32 + 8}
         />
         <Select
           style={{ width: 160 }}
@@ -122,7 +124,21 @@ export function ApplicationList() {
         loading={applications === undefined}
         pagination={{ pageSize: 50, showSizeChanger: false }}
         rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)) }}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={<><div>{t('titles.list.empty')}</div><Typography.Text type="secondary">{t('titles.list.emptyHint')}</Typography.Text></>} /> }}
+        locale={{
+          emptyText: (
+            <Empty
+              image={Empty.PRESENTED_IMAGE_SIMPLE}
+              description={
+                // A filter that matches nothing is not an empty register: say so, or the clerk thinks the applications are gone.
+                filtered ? (
+                  <><div>{t('titles.list.noMatch')}</div><Typography.Text type="secondary">{t('titles.list.noMatchHint')}</Typography.Text></>
+                ) : (
+                  <><div>{t('titles.list.empty')}</div><Typography.Text type="secondary">{t('titles.list.emptyHint')}</Typography.Text></>
+                )
+              }
+            />
+          ),
+        }}
         data-testid="titles-table"
         columns={[
           { title: t('titles.columns.documentNumber'), dataIndex: 'documentNumber', width: 120 },

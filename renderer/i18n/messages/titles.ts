@@ -20,6 +20,8 @@ export const titlesZh = {
     exportSummary: '导出申报人员汇总表',
     empty: '还没有职称申报',
     emptyHint: '点击“新建申报”为人才库中的人员登记申报，或生成示例申报体验流程。',
+    noMatch: '没有符合筛选条件的申报',
+    noMatchHint: '换一个状态、级别或检索词，或选“全部状态”“全部级别”。',
   },
   columns: {
     documentNumber: '评审编号',
@@ -181,6 +183,8 @@ export const titlesEn: Widened<typeof titlesZh> = {
     exportSummary: 'Export applicant summary',
     empty: 'No title applications yet',
     emptyHint: 'Click "New application" to register one for a person in the registry, or create sample applications.',
+    noMatch: 'No application matches the filters',
+    noMatchHint: 'Try another status, level or search text, or choose “All statuses” and “All levels”.',
   },
   columns: {
     documentNumber: 'Document no.',
