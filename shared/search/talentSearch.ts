@@ -80,9 +80,16 @@ export interface TalentQueryResult {
   ids: string[];
 }
 
-interface IndexedTalent extends TalentIndexSource {
-  pinyinFull: string;
-  pinyinInitials: string;
+/**
+ * One indexed talent: the caller's record (held, not copied: the index never changes it) and what
+ * the index derives from it. Copying the record's fields made 300,000 objects of 22 fields beside
+ * the records themselves, and every one of them is marked by each full GC of the worker.
+ */
+interface IndexedTalent {
+  talent: TalentIndexSource;
+  /** Shared by every talent of the same name (the pinyin cache's value). */
+  pinyin: { full: string; initials: string };
+  /** Shared by every talent of the same employer. */
   employerLower: string;
   /** Birth date as the integer YYYYMMDD, 0 when unknown: age = ⌊(today − birth) / 10000⌋. */
   birthNumber: number;
@@ -267,15 +274,16 @@ const MAX_DELTA = 4096;
 
 /** What a column sorts by: names by pinyin, the order Chinese office lists use. */
 function sortValue(entry: IndexedTalent, key: TalentSortKey): unknown {
-  return key === 'name' ? entry.pinyinFull + entry.name : entry[key];
+  return key === 'name' ? entry.pinyin.full + entry.talent.name : entry.talent[key];
 }
 
 /** Whether one talent matches a search box entry: the column scans of {@link TalentSearchIndex.query}, for a single entry. */
 function entryMatchesText(entry: IndexedTalent, plan: TextQueryPlan): boolean {
-  if (plan.idTail && entry.idNumber.endsWith(plan.idTail)) return true;
-  if (plan.phoneTail && entry.phone.endsWith(plan.phoneTail)) return true;
-  if (plan.pinyinPrefix && (entry.pinyinInitials.startsWith(plan.pinyinPrefix) || entry.pinyinFull.startsWith(plan.pinyinPrefix))) return true;
-  if (!plan.idTail && entry.name.toLowerCase().includes(plan.contains)) return true;
+  const talent = entry.talent;
+  if (plan.idTail && talent.idNumber.endsWith(plan.idTail)) return true;
+  if (plan.phoneTail && talent.phone.endsWith(plan.phoneTail)) return true;
+  if (plan.pinyinPrefix && (entry.pinyin.initials.startsWith(plan.pinyinPrefix) || entry.pinyin.full.startsWith(plan.pinyinPrefix))) return true;
+  if (!plan.idTail && talent.name.toLowerCase().includes(plan.contains)) return true;
   return entry.employerLower.includes(plan.contains);
 }
 
@@ -291,6 +299,8 @@ export class TalentSearchIndex {
   private slots: (IndexedTalent | undefined)[] = [];
   private slotById = new Map<string, number>();
   private pinyinCache = new Map<string, { full: string; initials: string }>();
+  /** Lower-cased employer names, one string per employer (a company employs thousands). */
+  private employerLowerCache = new Map<string, string>();
   private store: ColumnStore | null = null;
   private delta: ColumnDelta | null = null;
   /** Base line of each slot when the columns were built (-1: empty slot); later slots hold no base line. */
@@ -316,7 +326,11 @@ export class TalentSearchIndex {
     return this.live;
   }
 
-  /** Adds or replaces talents (after a commit, or while loading: load in ascending `updatedAt`). */
+  /**
+   * Adds or replaces talents (after a commit, or while loading: load in ascending `updatedAt`).
+   * The index keeps each record object it is given: a change comes as a new object, never as the
+   * old one changed in place.
+   */
   upsertMany(talents: Iterable<TalentIndexSource>): void {
     for (const talent of talents) this.upsert(talent);
   }
@@ -327,35 +341,17 @@ export class TalentSearchIndex {
       keys = namePinyinKeys(talent.name);
       this.pinyinCache.set(talent.name, keys);
     }
-    const entry: IndexedTalent = {
-      id: talent.id,
-      name: talent.name,
-      gender: talent.gender,
-      idType: talent.idType,
-      idNumber: talent.idNumber,
-      birthDate: talent.birthDate,
-      phone: talent.phone,
-      education: talent.education,
-      employer: talent.employer,
-      district: talent.district,
-      cluster: talent.cluster,
-      category: talent.category,
-      titleLevel: talent.titleLevel,
-      skillLevel: talent.skillLevel,
-      status: talent.status,
-      overseas: talent.overseas,
-      joinedDate: talent.joinedDate,
-      updatedAt: talent.updatedAt,
-      pinyinFull: keys.full,
-      pinyinInitials: keys.initials,
-      employerLower: talent.employer.toLowerCase(),
-      birthNumber: ymdNumber(talent.birthDate),
-    };
+    let employerLower = this.employerLowerCache.get(talent.employer);
+    if (employerLower === undefined) {
+      employerLower = talent.employer.toLowerCase();
+      this.employerLowerCache.set(talent.employer, employerLower);
+    }
+    const entry: IndexedTalent = { talent, pinyin: keys, employerLower, birthNumber: ymdNumber(talent.birthDate) };
     const slot = this.slotById.get(talent.id);
     const previous = slot === undefined ? undefined : this.slots[slot];
-    if (slot !== undefined && previous && previous.updatedAt === entry.updatedAt) {
+    if (slot !== undefined && previous && previous.talent.updatedAt === talent.updatedAt) {
       this.slots[slot] = entry;
-      this.changeColumns(entry.id, slot, entry, false);
+      this.changeColumns(talent.id, slot, entry, false);
     } else {
       // A changed record moves to the end, so reverse slot order stays "most recently changed
       // first" without re-sorting 300,000 entries after each edit.
@@ -367,7 +363,7 @@ export class TalentSearchIndex {
       }
       this.slotById.set(talent.id, this.slots.length);
       this.slots.push(entry);
-      this.changeColumns(entry.id, slot, entry, true);
+      this.changeColumns(talent.id, slot, entry, true);
       this.compactIfSparse();
     }
   }
@@ -419,7 +415,7 @@ export class TalentSearchIndex {
     this.store = null;
     this.delta = null;
     this.slotById.clear();
-    kept.forEach((entry, index) => this.slotById.set(entry.id, index));
+    kept.forEach((entry, index) => this.slotById.set(entry.talent.id, index));
     this.tombstones = 0;
   }
 
@@ -436,6 +432,7 @@ export class TalentSearchIndex {
 
   clear(): void {
     this.slots = [];
+    this.employerLowerCache.clear();
     this.slotById.clear();
     this.store = null;
     this.delta = null;
@@ -462,7 +459,7 @@ export class TalentSearchIndex {
       const dictionary = new Map<string, number>();
       const column = new Uint16Array(count);
       for (let i = 0; i < count; i += 1) {
-        const value = (entries[i] as IndexedTalent)[field];
+        const value = (entries[i] as IndexedTalent).talent[field];
         let code = dictionary.get(value);
         if (code === undefined) {
           code = dictionary.size;
@@ -476,16 +473,16 @@ export class TalentSearchIndex {
     const birthNumbers = new Int32Array(count);
     for (let i = 0; i < count; i += 1) {
       const entry = entries[i] as IndexedTalent;
-      overseas[i] = entry.overseas ? 1 : 0;
+      overseas[i] = entry.talent.overseas ? 1 : 0;
       birthNumbers[i] = entry.birthNumber;
     }
     this.store = {
-      ids: entries.map((e) => e.id),
-      names: joinColumn(entries.map((e) => e.name.toLowerCase())),
-      pinyinFull: buildPrefixColumn(entries.map((e) => e.pinyinFull)),
-      pinyinInitials: buildPrefixColumn(entries.map((e) => e.pinyinInitials)),
-      idTails: buildTailIndex(entries.map((e) => e.idNumber)),
-      phoneTails: buildTailIndex(entries.map((e) => e.phone)),
+      ids: entries.map((e) => e.talent.id),
+      names: joinColumn(entries.map((e) => e.talent.name.toLowerCase())),
+      pinyinFull: buildPrefixColumn(entries.map((e) => e.pinyin.full)),
+      pinyinInitials: buildPrefixColumn(entries.map((e) => e.pinyin.initials)),
+      idTails: buildTailIndex(entries.map((e) => e.talent.idNumber)),
+      phoneTails: buildTailIndex(entries.map((e) => e.talent.phone)),
       employers: distinctColumn(entries, (entry) => entry.employerLower),
       codes,
       overseas,
@@ -536,8 +533,8 @@ export class TalentSearchIndex {
         lineMarks[line] = 1;
       };
       const entries = store.entries;
-      if (plan.idTail) forEachLineEndingWith(store.idTails, (line) => (entries[line] as IndexedTalent).idNumber, plan.idTail, markLine);
-      if (plan.phoneTail) forEachLineEndingWith(store.phoneTails, (line) => (entries[line] as IndexedTalent).phone, plan.phoneTail, markLine);
+      if (plan.idTail) forEachLineEndingWith(store.idTails, (line) => (entries[line] as IndexedTalent).talent.idNumber, plan.idTail, markLine);
+      if (plan.phoneTail) forEachLineEndingWith(store.phoneTails, (line) => (entries[line] as IndexedTalent).talent.phone, plan.phoneTail, markLine);
       if (plan.pinyinPrefix) {
         markLinesWithPrefix(store.pinyinInitials, plan.pinyinPrefix, marks);
         markLinesWithPrefix(store.pinyinFull, plan.pinyinPrefix, marks);
@@ -599,8 +596,8 @@ export class TalentSearchIndex {
     // Talents changed since the columns were built: checked one by one, the same tests.
     const acceptsEntry = (entry: IndexedTalent): boolean => {
       if (plan && !entryMatchesText(entry, plan)) return false;
-      for (const { field, values } of wantedCodes) if (!values.has(entry[field])) return false;
-      if (overseasWanted >= 0 && (entry.overseas ? 1 : 0) !== overseasWanted) return false;
+      for (const { field, values } of wantedCodes) if (!values.has(entry.talent[field])) return false;
+      if (overseasWanted >= 0 && (entry.talent.overseas ? 1 : 0) !== overseasWanted) return false;
       if (ageBands) {
         const birth = entry.birthNumber;
         if (birth === 0 || !ageBands.has(ageBandOf(Math.floor((todayNumber - birth) / 10000)))) return false;
@@ -625,7 +622,7 @@ export class TalentSearchIndex {
         const byValue = compareValues(a.value, b.value) * direction;
         return byValue < 0 || (byValue === 0 && a.line < b.line);
       };
-      const pending = changed.map((item) => ({ value: sortValue(item.entry, key), line: item.line, id: item.entry.id }));
+      const pending = changed.map((item) => ({ value: sortValue(item.entry, key), line: item.line, id: item.entry.talent.id }));
       pending.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
       let next = 0;
       for (let i = 0; i < count; i += 1) {
@@ -642,11 +639,11 @@ export class TalentSearchIndex {
       // Default order: most recently changed first (highest line first).
       let next = changed.length - 1;
       for (let line = count - 1; line >= 0; line -= 1) {
-        while (next >= 0 && (changed[next] as ChangedLine).line > line) take((changed[next--] as ChangedLine).entry.id);
+        while (next >= 0 && (changed[next] as ChangedLine).line > line) take((changed[next--] as ChangedLine).entry.talent.id);
         if (!accepts(line)) continue;
         take(store.ids[line] as string);
       }
-      while (next >= 0) take((changed[next--] as ChangedLine).entry.id);
+      while (next >= 0) take((changed[next--] as ChangedLine).entry.talent.id);
     }
     return { total, ids };
   }
