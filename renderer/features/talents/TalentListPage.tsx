@@ -8,7 +8,7 @@ import { DownloadOutlined, ImportOutlined, PlusOutlined, SearchOutlined, Setting
 import { App, Button, Checkbox, Dropdown, Flex, Popover, Progress, Space, theme, Tooltip, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { todayYmd } from '../../../shared/dates';
-import { hasTalentFilters, type TalentFilters, type TalentQuery } from '../../../shared/search/talentSearch';
+import { hasTalentFilters, TALENT_INDEX_FIELDS, type TalentFilters, type TalentQuery } from '../../../shared/search/talentSearch';
 import type { Talent } from '../../../shared/talent/talent';
 import { talentFields, type TalentFieldKey } from '../../../shared/talent/talentFields';
 import { SectionEmpty } from '../../components/SectionEmpty';
@@ -28,7 +28,8 @@ interface Timed<T> {
   at: number;
 }
 
-const INDEX_FIELDS = new Set<string>(['name', 'gender', 'idType', 'idNumber', 'birthDate', 'phone', 'education', 'employer', 'district', 'cluster', 'category', 'titleLevel', 'skillLevel', 'status', 'overseas', 'joinedDate']);
+/** Columns every list row carries already (the index's fields); any other shown column is fetched as an extra. */
+const INDEX_FIELDS: ReadonlySet<string> = new Set<string>(TALENT_INDEX_FIELDS);
 
 const ColumnChooser = memo(function ColumnChooser({ columns, onChange }: { columns: readonly TalentFieldKey[]; onChange: (columns: TalentFieldKey[]) => void }) {
   const t = useT();
