@@ -44,7 +44,10 @@ export function ApplicationList() {
   const [creating, setCreating] = useState(false);
   const applications = useLiveQuery(() => listApplications(filter), [filter]);
   const mask = settings?.maskPattern;
+  // A filter that matches nothing is not an empty register: say so, or the clerk thinks the applications are gone.
   const filtered = filter.status !== undefined || filter.level !== undefined || (filter.text ?? '').trim() !== '';
+  const [emptyTitle, emptyHint] = filtered ? (['titles.list.noMatch', 'titles.list.noMatchHint'] as const) : (['titles.list.empty', 'titles.list.emptyHint'] as const);
+  const statusOptions = [{ value: 'all', label: t('titles.list.allStatuses') }, { value: 'open', label: t('titles.list.openOnly') }, ...APPLICATION_STATUSES.map((status) => ({ value: status, label: statusLabel(status, language) }))];
 
   const selectedRows = useMemo(() => (applications ?? []).filter((application) => selected.includes(application.id)), [applications, selected]);
   // States every selected application may move to.
@@ -75,11 +78,11 @@ export function ApplicationList() {
           style={{ width: 160 }}
           value={filter.status ?? 'all'}
           onChange={(value: string) => setFilter((current) => ({ ...current, status: value === 'all' ? undefined : (value as ApplicationStatus | 'open') }))}
-          options={[{ value: 'all', label: t('titles.list.allStatuses') }, { value: 'open', label: t('titles.list.openOnly') }, ...APPLICATION_STATUSES.map((status) => ({ value: status, label: statusLabel(status, language) }))]}
+          options={statusOptions}
           data-testid="titles-status-filter"
           virtual={false}
-          // All 17 choices (全部, 未办结 and the 15 states) at once, without a scrolling list.
-          listHeight={17 * 32 + 8}
+          // Every choice at once (32 px each, plus the list's padding), without a scrolling list.
+          listHeight={statusOptions.length * 32 + 8}
         />
         <Select
           style={{ width: 160 }}
@@ -124,21 +127,7 @@ export function ApplicationList() {
         loading={applications === undefined}
         pagination={{ pageSize: 50, showSizeChanger: false }}
         rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)) }}
-        locale={{
-          emptyText: (
-            <Empty
-              image={Empty.PRESENTED_IMAGE_SIMPLE}
-              description={
-                // A filter that matches nothing is not an empty register: say so, or the clerk thinks the applications are gone.
-                filtered ? (
-                  <><div>{t('titles.list.noMatch')}</div><Typography.Text type="secondary">{t('titles.list.noMatchHint')}</Typography.Text></>
-                ) : (
-                  <><div>{t('titles.list.empty')}</div><Typography.Text type="secondary">{t('titles.list.emptyHint')}</Typography.Text></>
-                )
-              }
-            />
-          ),
-        }}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={<><div>{t(emptyTitle)}</div><Typography.Text type="secondary">{t(emptyHint)}</Typography.Text></>} /> }}
         data-testid="titles-table"
         columns={[
           { title: t('titles.columns.documentNumber'), dataIndex: 'documentNumber', width: 120 },
